@@ -1,0 +1,32 @@
+package com.carrier.numbers.domain;
+
+/** The platform's error codes (DESIGN.md section 3) and the HTTP status each answers with. */
+public enum ErrorCode {
+    VALIDATION_ERROR(400),
+    UNAUTHORIZED(401),
+    INSUFFICIENT_CREDIT(402),
+    FORBIDDEN(403),
+    INVALID_REGION(403),
+    NOT_FOUND(404),
+    NUMBER_UNAVAILABLE(409),
+    DID_COOL_OFF_IN_EFFECT(409),
+    PORT_NOT_CANCELLABLE(409),
+    IDEMPOTENCY_KEY_REUSED(409),
+    PAYLOAD_TOO_LARGE(413),
+    PURCHASE_FAILED(502);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The code as it appears on the wire; the cool-off keeps the source API's lower-case spelling. */
+    public String wire() {
+        return this == DID_COOL_OFF_IN_EFFECT ? "did_cool_off_in_effect" : name();
+    }
+}
