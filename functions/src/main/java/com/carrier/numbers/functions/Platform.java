@@ -1,0 +1,62 @@
+package com.carrier.numbers.functions;
+
+import com.carrier.numbers.Env;
+import com.carrier.numbers.NumbersPlatform;
+import com.carrier.numbers.TableNames;
+import java.net.URI;
+import java.time.Clock;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * The domain as the handlers' no-argument constructors get it: built once per execution
+ * environment (so SnapStart snapshots it), with one DynamoDB client over the lightweight
+ * URLConnection HTTP client. The local runtime and tests install their own with {@link #use}.
+ */
+public final class Platform {
+    private static volatile NumbersPlatform instance;
+
+    private Platform() {
+    }
+
+    public static NumbersPlatform get() {
+        NumbersPlatform p = instance;
+        if (p == null) {
+            synchronized (Platform.class) {
+                if (instance == null) {
+                    instance = fromEnvironment();
+                }
+                p = instance;
+            }
+        }
+        return p;
+    }
+
+    /** Installs the platform handlers created from now on will use (local runtime, tests). */
+    public static void use(NumbersPlatform platform) {
+        instance = platform;
+    }
+
+    private static NumbersPlatform fromEnvironment() {
+        return NumbersPlatform.create(dynamoDbClient(), TableNames.fromEnvironment(), Clock.systemUTC(),
+                NumbersPlatform.Settings.fromEnvironment());
+    }
+
+    private static DynamoDbClient dynamoDbClient() {
+        DynamoDbClientBuilder b = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().build());
+        String region = Env.get("AWS_REGION", null);
+        if (region != null) {
+            b.region(Region.of(region));
+        }
+        String endpoint = Env.get("DYNAMODB_ENDPOINT", null);
+        if (endpoint != null) {
+            b.endpointOverride(URI.create(endpoint));
+        }
+        return b.build();
+    }
+}
