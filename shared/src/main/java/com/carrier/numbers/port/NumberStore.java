@@ -15,8 +15,11 @@ public interface NumberStore {
     /** The number a {@code num_...} id belongs to. */
     Optional<String> numberForId(String id);
 
-    /** Adds each number not yet known (conditional puts, in parallel); returns how many were added. */
-    int addToInventory(List<PhoneNumber> numbers);
+    /**
+     * Applies {@code loads} (each a LOAD write, which creates the number) side by side; a number
+     * already known is skipped. Returns how many were added.
+     */
+    int addToInventory(List<NumberWrite> loads);
 
     /**
      * Writes a change of a number with everything that must move with it, all or nothing.

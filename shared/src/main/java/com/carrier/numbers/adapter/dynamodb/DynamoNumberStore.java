@@ -66,16 +66,16 @@ public final class DynamoNumberStore implements NumberStore {
     }
 
     @Override
-    public int addToInventory(List<PhoneNumber> list) {
-        if (list.size() <= 1) {
-            return list.stream().mapToInt(p -> putIfAbsent(p) ? 1 : 0).sum();
+    public int addToInventory(List<NumberWrite> loads) {
+        if (loads.size() <= 1) {
+            return loads.stream().mapToInt(w -> addIfAbsent(w) ? 1 : 0).sum();
         }
-        // Conditional puts cannot be batched, so they run side by side.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(LOAD_THREADS, list.size()));
+        // Conditional writes cannot be batched, so they run side by side.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(LOAD_THREADS, loads.size()));
         try {
-            List<Future<Boolean>> results = new ArrayList<>(list.size());
-            for (PhoneNumber p : list) {
-                results.add(pool.submit(() -> putIfAbsent(p)));
+            List<Future<Boolean>> results = new ArrayList<>(loads.size());
+            for (NumberWrite w : loads) {
+                results.add(pool.submit(() -> addIfAbsent(w)));
             }
             int added = 0;
             for (Future<Boolean> f : results) {
@@ -92,12 +92,14 @@ public final class DynamoNumberStore implements NumberStore {
         }
     }
 
-    private boolean putIfAbsent(PhoneNumber p) {
+    private boolean addIfAbsent(NumberWrite load) {
+        if (!load.action().createsNumber()) {
+            throw new IllegalArgumentException(load.action() + " does not create a number");
+        }
         try {
-            dynamo.putItem(b -> b.tableName(numbers).item(NumberItems.toItem(p))
-                    .conditionExpression("attribute_not_exists(#n)").expressionAttributeNames(Map.of("#n", NumberItems.PK)));
+            apply(load);
             return true;
-        } catch (ConditionalCheckFailedException known) {
+        } catch (com.carrier.numbers.port.ConditionFailed known) {
             return false;
         }
     }
