@@ -38,9 +38,13 @@ final class Attrs {
         return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
-    /** A unique, time-ordered sort key: milliseconds plus a random suffix for entries in the same millisecond. */
+    /** Orders entries of one millisecond written by this process; the random part keeps keys unique across processes. */
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A unique, time-ordered sort key: milliseconds, then a sequence and a random suffix for entries in the same millisecond. */
     static String sortKey(Instant t) {
-        return MILLIS.format(t) + "#" + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        return MILLIS.format(t) + "#" + String.format("%010x", SEQUENCE.incrementAndGet())
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
     }
 
     static void put(Map<String, AttributeValue> item, String name, String v) {

@@ -129,8 +129,8 @@ public final class DynamoNumberStore implements NumberStore {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         String condition;
-        names.put("#n", NumberItems.PK);
         if (w.before() == null) {
+            names.put("#n", NumberItems.PK);
             condition = "attribute_not_exists(#n)";
         } else {
             names.put("#v", "version");
@@ -268,7 +268,7 @@ public final class DynamoNumberStore implements NumberStore {
     private List<PhoneNumber> byIndex(String index, String attribute, String accountId, String afterNumber, int limit) {
         List<PhoneNumber> out = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
-        Map<String, String> names = Map.of("#a", attribute, "#n", NumberItems.PK);
+        Map<String, String> names = afterNumber == null ? Map.of("#a", attribute) : Map.of("#a", attribute, "#n", NumberItems.PK);
         do {
             QueryRequest.Builder q = QueryRequest.builder().tableName(numbers).indexName(index)
                     .expressionAttributeNames(names).limit(limit - out.size());

@@ -13,7 +13,7 @@ final class LedgerItems {
     }
 
     static String entryKey(LedgerEntry e) {
-        return sortKey(e.at()).substring(0, 24) + "#" + e.entryId();
+        return sortKey(e.at()) + "#" + e.entryId();
     }
 
     static Map<String, AttributeValue> toItem(LedgerEntry e) {
