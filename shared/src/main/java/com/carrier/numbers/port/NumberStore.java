@@ -30,11 +30,13 @@ public interface NumberStore {
     void apply(NumberWrite write);
 
     /**
-     * Purchasable numbers (available or reserved) matching {@code criterion}, in number order from
-     * {@code start}, wrapping around to the lowest, until {@code quantity} have passed {@code accept}.
-     * Reads O(quantity) items from a sparse index.
+     * Purchasable numbers (available or reserved) matching {@code criterion}, in number order from a
+     * start point, wrapping around to the lowest, until {@code quantity} have passed {@code accept}.
+     * The start lies {@code startFraction} (0 to 1) of the way between the lowest and highest
+     * matching number, so random fractions spread searches over the matches. Reads O(quantity)
+     * items from a sparse index.
      */
-    List<PhoneNumber> purchasable(InventoryCriterion criterion, String start, int quantity, Predicate<PhoneNumber> accept);
+    List<PhoneNumber> purchasable(InventoryCriterion criterion, double startFraction, int quantity, Predicate<PhoneNumber> accept);
 
     /** Numbers owned by {@code accountId}, in number order after {@code afterNumber} (null: from the first). */
     List<PhoneNumber> ownedBy(String accountId, String afterNumber, int limit);

@@ -26,9 +26,6 @@ import java.util.function.Predicate;
 
 /** The numbers customers can buy: search, browse, operator loads, and the return of aged numbers. */
 public class Inventory {
-    /** E.164 numbers of the North American plan: +1 and ten digits; a random start is drawn in this space. */
-    private static final int NANP_LENGTH = 12;
-
     private final NumberStore numbers;
     private final RateTable rates;
     private final Clock clock;
@@ -66,16 +63,12 @@ public class Inventory {
         }
         // The most selective criterion picks the index; the others filter what it reads.
         InventoryCriterion criterion;
-        String start;
         if (prefix != null) {
             criterion = new InventoryCriterion(InventoryCriterion.Kind.PREFIX, prefix);
-            start = randomFill(prefix);
         } else if (city != null) {
             criterion = new InventoryCriterion(InventoryCriterion.Kind.CITY, city.toUpperCase(Locale.ROOT));
-            start = randomFill("+1");
         } else if (state != null) {
             criterion = new InventoryCriterion(InventoryCriterion.Kind.STATE, state.toUpperCase(Locale.ROOT));
-            start = randomFill("+1");
         } else {
             throw PlatformException.validation("prefix", "give at least one of prefix, city or state");
         }
@@ -83,7 +76,8 @@ public class Inventory {
         Predicate<PhoneNumber> accept = p -> (p.state() == NumberState.AVAILABLE || (p.state() == NumberState.RESERVED && !p.heldAt(now)))
                 && (city == null || city.equalsIgnoreCase(p.city()))
                 && (state == null || state.equalsIgnoreCase(p.region()));
-        return numbers.purchasable(criterion, start, q.quantity(), accept);
+        // A random start, wrapping around: two customers searching the same prefix rarely get the same first numbers.
+        return numbers.purchasable(criterion, ThreadLocalRandom.current().nextDouble(), q.quantity(), accept);
     }
 
     /** "415", "415555", "+1415" -> E.164 form with at least the area code; anything else is 400. */
@@ -97,15 +91,6 @@ public class Inventory {
             throw PlatformException.validation("prefix", "prefix is an area code or longer, e.g. 415 or +1415555");
         }
         return "+" + digits;
-    }
-
-    private static String randomFill(String prefix) {
-        StringBuilder s = new StringBuilder(prefix);
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        while (s.length() < NANP_LENGTH) {
-            s.append((char) ('0' + r.nextInt(10)));
-        }
-        return s.toString();
     }
 
     private static String blankToNull(String s) {

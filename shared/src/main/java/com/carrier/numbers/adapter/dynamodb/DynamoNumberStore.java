@@ -187,7 +187,7 @@ public final class DynamoNumberStore implements NumberStore {
     }
 
     @Override
-    public List<PhoneNumber> purchasable(InventoryCriterion criterion, String start, int quantity, Predicate<PhoneNumber> accept) {
+    public List<PhoneNumber> purchasable(InventoryCriterion criterion, double startFraction, int quantity, Predicate<PhoneNumber> accept) {
         String index;
         String partition;
         String lo;
@@ -212,7 +212,10 @@ public final class DynamoNumberStore implements NumberStore {
                 hi = "+~";
             }
         }
-        String from = start.compareTo(lo) < 0 || start.compareTo(hi) > 0 ? lo : start;
+        String from = startBetween(index, partition, lo, hi, startFraction);
+        if (from == null) {
+            return List.of(); // nothing matches
+        }
         Set<String> seen = new LinkedHashSet<>();
         List<PhoneNumber> out = new ArrayList<>(quantity);
         // From the random start to the end of the range, then wrap around from its beginning.
@@ -221,6 +224,35 @@ public final class DynamoNumberStore implements NumberStore {
             scan(index, partition, lo, from, quantity, accept, seen, out);
         }
         return out;
+    }
+
+    /**
+     * A start point {@code fraction} of the way from the lowest to the highest number of the range:
+     * two one-item reads, so the spread follows where the numbers actually are.
+     */
+    private String startBetween(String index, String partition, String lo, String hi, double fraction) {
+        String first = edge(index, partition, lo, hi, true);
+        if (first == null) {
+            return null;
+        }
+        String last = edge(index, partition, lo, hi, false);
+        try {
+            long a = Long.parseLong(first.substring(1));
+            long b = Long.parseLong(last.substring(1));
+            long start = a + (long) Math.floor((b - a + 1) * Math.min(Math.max(fraction, 0), 0.999999));
+            return "+" + start;
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            return first;
+        }
+    }
+
+    private String edge(String index, String partition, String lo, String hi, boolean lowest) {
+        var items = dynamo.query(b -> b.tableName(numbers).indexName(index)
+                .keyConditionExpression("#p = :p AND #n BETWEEN :lo AND :hi")
+                .expressionAttributeNames(Map.of("#p", partitionAttribute(index), "#n", NumberItems.PK))
+                .expressionAttributeValues(Map.of(":p", s(partition), ":lo", s(lo), ":hi", s(hi)))
+                .projectionExpression("#n").scanIndexForward(lowest).limit(1)).items();
+        return items.isEmpty() ? null : items.get(0).get(NumberItems.PK).s();
     }
 
     private void scan(String index, String partition, String from, String to, int quantity, Predicate<PhoneNumber> accept,
