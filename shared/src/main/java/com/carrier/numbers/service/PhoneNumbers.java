@@ -76,8 +76,22 @@ public class PhoneNumbers {
         try {
             return Retry.onConflict(PURCHASE_ATTEMPTS, () -> tryPurchase(caller, accountId, e164, opts));
         } catch (ConditionFailed | StoreUnavailable e) {
+            // The store kept refusing: a fresh read tells whether someone else won (409) or the balance ran out (402).
+            explainRefusal(accountId, e164);
             throw new PlatformException(ErrorCode.PURCHASE_FAILED, "the purchase of " + e164 + " could not be completed; try again");
         }
+    }
+
+    private void explainRefusal(String accountId, String e164) {
+        Instant now = now();
+        PhoneNumber current = numbers.find(e164).orElse(null);
+        if (current == null || !purchasableBy(current, accountId, now)) {
+            throw unavailable(e164);
+        }
+        accounts.find(accountId).filter(a -> a.balance().compareTo(current.setupFee().plus(current.monthlyCost())) < 0)
+                .ifPresent(a -> {
+                    throw insufficientCredit(a, current.setupFee().plus(current.monthlyCost()));
+                });
     }
 
     private PhoneNumber tryPurchase(Caller caller, String accountId, String e164, NumberUpdate opts) {
