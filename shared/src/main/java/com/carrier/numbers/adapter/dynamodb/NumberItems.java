@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * keeps them with its hold_until, so a lapsed hold is found again), renew_bucket only while a
  * monthly charge will be due.
  */
-final class NumberItems {
+public final class NumberItems {
     static final String PK = "number";
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -33,7 +33,8 @@ final class NumberItems {
         return Map.of(PK, s(number));
     }
 
-    static Map<String, AttributeValue> toItem(PhoneNumber p) {
+    /** The item for {@code p} (public for seeding tools such as the search benchmark). */
+    public static Map<String, AttributeValue> toItem(PhoneNumber p) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(p.number()));
         put(item, "id", p.id());
@@ -101,7 +102,7 @@ final class NumberItems {
         return item;
     }
 
-    static PhoneNumber fromItem(Map<String, AttributeValue> item) {
+    public static PhoneNumber fromItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> cnam = map(item, "cnam");
         Map<String, AttributeValue> e911 = map(item, "e911");
         Map<String, AttributeValue> assigned = map(item, "assigned_to");
