@@ -93,6 +93,11 @@ public final class SamTemplate {
         return file.toAbsolutePath().getParent();
     }
 
+    /** The whole template. */
+    public JsonNode json() {
+        return root;
+    }
+
     public JsonNode resources() {
         return root.path("Resources");
     }
