@@ -44,6 +44,8 @@ class TemplateConventionsTest {
         for (SamTemplate.Function f : template.functions()) {
             assertThat(f.properties().has("Runtime") || f.properties().has("CodeUri") || f.properties().has("SnapStart"))
                     .as("%s overrides the runtime, package or SnapStart of Globals", f.logicalId()).isFalse();
+            assertThat(template.resources().path(f.logicalId()).path("Metadata").path("SkipBuild").asBoolean(false))
+                    .as("%s has Metadata SkipBuild (its CodeUri is the prebuilt jar)", f.logicalId()).isTrue();
         }
     }
 
