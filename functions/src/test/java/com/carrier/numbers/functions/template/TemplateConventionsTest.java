@@ -1,0 +1,136 @@
+package com.carrier.numbers.functions.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What cfn-lint cannot know about template.yaml: every function runs java21 on arm64 with SnapStart
+ * on published versions and JSON logs, and its IAM policy is least privilege: inline statements
+ * only, named DynamoDB item actions (no wildcards, no managed or CRUD policy templates) on the
+ * template's own tables and declared indexes, Query only on an index or a keyed table, no Scan.
+ */
+class TemplateConventionsTest {
+    /** DynamoDB IAM actions a data-plane function may be granted. (TransactWriteItems is no IAM action:
+     * a transaction needs the Put/Update/Delete/ConditionCheckItem permissions of its items.) */
+    private static final Set<String> ITEM_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:Scan",
+            "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem");
+    /** No function reads a whole table: every read is a key or an index (the renewal run has ByRenewal). */
+    private static final Set<String> MAY_SCAN = Set.of();
+    private static final Pattern TABLE_ARN = Pattern.compile("(\\w+)\\.Arn");
+    private static final Pattern INDEX_ARN = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/(\\w+)");
+
+    private final SamTemplate template = SamTemplate.load();
+
+    @Test
+    void globalsRunJava21OnArm64WithSnapStartAndJsonLogs() {
+        JsonNode globals = template.json().path("Globals").path("Function");
+        assertThat(globals.path("Runtime").asText()).isEqualTo("java21");
+        assertThat(globals.path("Architectures").toString()).isEqualTo("[\"arm64\"]");
+        assertThat(globals.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(globals.path("AutoPublishAlias").asText()).isNotBlank();
+        assertThat(globals.path("LoggingConfig").path("LogFormat").asText()).isEqualTo("JSON");
+        assertThat(globals.path("CodeUri").asText()).isEqualTo("functions/target/functions.jar");
+        for (SamTemplate.Function f : template.functions()) {
+            assertThat(f.properties().has("Runtime") || f.properties().has("CodeUri") || f.properties().has("SnapStart"))
+                    .as("%s overrides the runtime, package or SnapStart of Globals", f.logicalId()).isFalse();
+            assertThat(template.resources().path(f.logicalId()).path("Metadata").path("SkipBuild").asBoolean(false))
+                    .as("%s has Metadata SkipBuild (its CodeUri is the prebuilt jar)", f.logicalId()).isTrue();
+        }
+    }
+
+    @Test
+    void outputsGiveTheApiUrlAndTableNames() {
+        JsonNode outputs = template.json().path("Outputs");
+        assertThat(outputs.has("ApiUrl")).isTrue();
+        for (String table : tables().keySet()) {
+            assertThat(outputs.has(table + "Name")).as("output %sName", table).isTrue();
+        }
+    }
+
+    @Test
+    void everyFunctionHasLeastPrivilegeInlinePolicies() {
+        Map<String, Set<String>> tables = tables();
+        SoftAssertions soft = new SoftAssertions();
+        for (SamTemplate.Function f : template.functions()) {
+            JsonNode policies = f.properties().path("Policies");
+            soft.assertThat(policies.isArray() && !policies.isEmpty()).as("%s has Policies", f.logicalId()).isTrue();
+            for (JsonNode policy : policies) {
+                if (!policy.has("Statement")) {
+                    soft.fail("%s: only inline statements, found %s", f.logicalId(), policy);
+                    continue;
+                }
+                for (JsonNode st : policy.path("Statement")) {
+                    soft.assertThat(st.path("Effect").asText()).as("%s Effect", f.logicalId()).isEqualTo("Allow");
+                    List<String> actions = texts(st.path("Action"));
+                    List<String> resources = texts(st.path("Resource"));
+                    soft.assertThat(actions).as("%s actions", f.logicalId()).isNotEmpty().isSubsetOf(ITEM_ACTIONS);
+                    soft.assertThat(resources).as("%s resources", f.logicalId()).isNotEmpty();
+                    if (actions.contains("dynamodb:Scan")) {
+                        soft.assertThat(MAY_SCAN).as("%s Scans a whole table", f.logicalId()).contains(f.logicalId());
+                    }
+                    for (String r : resources) {
+                        Matcher index = INDEX_ARN.matcher(r);
+                        Matcher table = TABLE_ARN.matcher(r);
+                        if (index.matches()) {
+                            soft.assertThat(tables).as("%s: table of %s", f.logicalId(), r).containsKey(index.group(1));
+                            soft.assertThat(tables.getOrDefault(index.group(1), Set.of()))
+                                    .as("%s: index of %s", f.logicalId(), r).contains(index.group(2));
+                            soft.assertThat(actions).as("%s: only Query on an index (%s)", f.logicalId(), r)
+                                    .containsOnly("dynamodb:Query");
+                        } else if (table.matches()) {
+                            soft.assertThat(tables).as("%s: %s is a table of the template", f.logicalId(), r)
+                                    .containsKey(table.group(1));
+                        } else {
+                            soft.fail("%s: resource %s is neither a table nor one of its indexes", f.logicalId(), r);
+                        }
+                    }
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void theAuthorizerOnlyReadsCredentialsByKey() {
+        SamTemplate.Function auth = template.functions().stream()
+                .filter(f -> f.kind() == SamTemplate.Kind.AUTHORIZER).findFirst().orElseThrow();
+        List<String> grants = new ArrayList<>();
+        auth.properties().path("Policies").forEach(p -> p.path("Statement").forEach(st ->
+                texts(st.path("Action")).forEach(a -> texts(st.path("Resource")).forEach(r -> grants.add(a + " " + r)))));
+        assertThat(grants).containsExactly("dynamodb:GetItem CredentialsTable.Arn");
+    }
+
+    /** Table logical id -> its GSI names. */
+    private Map<String, Set<String>> tables() {
+        Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
+        template.resources().fields().forEachRemaining(e -> {
+            if ("AWS::DynamoDB::Table".equals(e.getValue().path("Type").asText())) {
+                Set<String> indexes = new HashSet<>();
+                e.getValue().path("Properties").path("GlobalSecondaryIndexes").forEach(i -> indexes.add(i.path("IndexName").asText()));
+                out.put(e.getKey(), indexes);
+            }
+        });
+        return out;
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asText()));
+        } else if (!node.isMissingNode()) {
+            out.add(node.asText());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,123 @@
+package com.carrier.numbers.functions.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Stands in for `sam build` (which cannot run here): runs after `package` (failsafe, ./mvnw verify)
+ * against the jar template.yaml deploys (Globals CodeUri). For every function, its Handler
+ * {@code class::method} names a public class in that jar, loadable from the jar alone, with a
+ * public method of that name the Lambda Java runtime can call, and its events/ file deserializes
+ * into that method's input type with the runtime's serializers. The jar stays under 15 MB.
+ */
+class TemplateHandlersIT {
+    private static final long MAX_JAR_BYTES = 15L * 1024 * 1024;
+
+    private static final SamTemplate TEMPLATE = SamTemplate.load();
+    private static URLClassLoader jar;
+
+    @BeforeAll
+    static void openJar() throws Exception {
+        Path file = TEMPLATE.codeUri();
+        assertThat(file).as("CodeUri jar (build it with ./mvnw package)").exists();
+        // Parent: the platform loader only, so every class must come from the deployment jar itself.
+        jar = new URLClassLoader(new URL[] {file.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    @AfterAll
+    static void closeJar() throws Exception {
+        if (jar != null) {
+            jar.close();
+        }
+    }
+
+    @Test
+    void jarIsUnder15Megabytes() throws Exception {
+        Path file = TEMPLATE.codeUri();
+        long size = Files.size(file);
+        System.out.printf("Lambda jar %s: %,d bytes (%.2f MB; limit 15 MB)%n", TEMPLATE.root().relativize(file), size,
+                size / (1024.0 * 1024.0));
+        assertThat(size).as("size of %s", file).isLessThan(MAX_JAR_BYTES);
+    }
+
+    @Test
+    void jarLeavesOutTestAndLocalOnlyLibraries() throws Exception {
+        try (var zip = new java.util.zip.ZipFile(TEMPLATE.codeUri().toFile())) {
+            List<String> heavy = zip.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith("com/amazonaws/services/dynamodbv2/local/") // DynamoDB Local
+                            || n.startsWith("org/elasticmq/") || n.startsWith("org/junit/")
+                            || n.startsWith("org/testcontainers/") || n.startsWith("io/netty/")
+                            || n.startsWith("org/apache/http/"))
+                    .limit(5).toList();
+            assertThat(heavy).as("test/local-only or unused HTTP-client classes in the Lambda jar").isEmpty();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyHandlerIsInTheJarAndAcceptsItsEvent() {
+        return TEMPLATE.functions().stream().map(f -> DynamicTest.dynamicTest(f.logicalId() + " -> " + f.handler(), () -> {
+            assertThat(f.handler()).as("Handler of %s is class::method", f.logicalId()).matches("[\\w.$]+::\\w+");
+            Class<?> type;
+            try {
+                type = Class.forName(f.handlerClass(), false, jar); // no static initialisation (no AWS calls)
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(f.logicalId() + ": class " + f.handlerClass() + " is not in " + TEMPLATE.codeUri(), e);
+            }
+            assertThat(Modifier.isPublic(type.getModifiers())).as("%s is public", type.getName()).isTrue();
+            assertThat(Modifier.isAbstract(type.getModifiers())).as("%s is concrete", type.getName()).isFalse();
+
+            Method method = lambdaMethod(type, f.handlerMethod());
+            if (!Modifier.isStatic(method.getModifiers())) {
+                assertThat(Arrays.stream(type.getConstructors()).anyMatch(c -> c.getParameterCount() == 0))
+                        .as("%s has a public no-argument constructor (the runtime instantiates it)", type.getName()).isTrue();
+            }
+            Class<?> input = method.getParameterTypes()[0];
+            if (input != InputStream.class) {
+                // The runtime deserializes the payload into the first parameter: the event file must fit it.
+                Object event = Events.load(f.logicalId(), input, jar);
+                assertThat(event).as("events/%s.json as %s", f.logicalId(), input.getName()).isNotNull();
+                assertThat(input.getName()).as("input type of %s", f.logicalId())
+                        .isIn(Events.inputType(f.kind()).getName(), Map.class.getName(), Object.class.getName());
+            }
+        }));
+    }
+
+    /** The method the Lambda Java runtime would pick: public, named so, (input[, Context]) or (InputStream, OutputStream[, Context]). */
+    private static Method lambdaMethod(Class<?> type, String name) {
+        List<Method> candidates = Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name) && !m.isBridge() && !m.isSynthetic())
+                .filter(TemplateHandlersIT::callable)
+                .toList();
+        assertThat(candidates).as("public %s(...) in %s callable by the Lambda runtime", name, type.getName()).isNotEmpty();
+        return candidates.getFirst();
+    }
+
+    private static boolean callable(Method m) {
+        Class<?>[] p = m.getParameterTypes();
+        String ctx = Context.class.getName();
+        return switch (p.length) {
+            case 1 -> true;
+            case 2 -> p[1].getName().equals(ctx) || (p[0] == InputStream.class && p[1] == OutputStream.class);
+            case 3 -> p[0] == InputStream.class && p[1] == OutputStream.class && p[2].getName().equals(ctx);
+            default -> false;
+        };
+    }
+}
