@@ -20,7 +20,7 @@ import java.util.List;
 public record NumberWrite(
         PhoneNumber before,
         PhoneNumber after,
-        com.carrier.numbers.domain.NumberLifecycle action,
+        NumberLifecycle action,
         List<AccountDelta> accounts,
         LedgerEntry ledger,
         AuditRecord audit) {

@@ -41,6 +41,12 @@ public final class PlatformFixture {
         return on(LocalDynamo.client());
     }
 
+    /** A platform on fresh tables with other settings (e.g. a short aging period). */
+    public static PlatformFixture create(NumbersPlatform.Settings settings) {
+        DynamoDbClient dynamo = LocalDynamo.client();
+        return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), settings);
+    }
+
     /** A platform whose adapters go through {@code dynamo} (e.g. a fault-injecting wrapper of {@link LocalDynamo#client()}). */
     public static PlatformFixture on(DynamoDbClient dynamo) {
         return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), NumbersPlatform.Settings.defaults());

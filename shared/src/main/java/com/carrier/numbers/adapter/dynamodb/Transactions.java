@@ -5,6 +5,7 @@ import com.carrier.numbers.port.StoreUnavailable;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntPredicate;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -53,6 +54,9 @@ final class Transactions {
                     throw new StoreUnavailable("transaction cancelled: " + e.getMessage(), e);
                 }
                 backoff(attempt);
+            } catch (SdkException e) {
+                // throttling or a network fault the SDK's own retries did not cure
+                throw new StoreUnavailable("transaction failed: " + e.getMessage(), e);
             }
         }
         throw new StoreUnavailable("transaction conflicted " + ATTEMPTS + " times", last);
