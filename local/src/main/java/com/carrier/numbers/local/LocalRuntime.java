@@ -4,17 +4,14 @@ import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
 import com.carrier.numbers.adapter.dynamodb.TableSchemas;
 import com.carrier.numbers.functions.Platform;
-import com.carrier.numbers.local.TemplateRoutes.FunctionDef;
 import com.carrier.numbers.local.TemplateRoutes.RouteDef;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -23,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
  * The whole HTTP API in one JVM, without Docker: DynamoDB Local embedded, the tables, routes,
@@ -86,8 +81,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private final Options options;
-    private final AmazonDynamoDBLocal dynamoDbLocal;
-    private final DynamoDbClient dynamoDb;
+    private final LocalDynamoDb dynamoDbLocal;
     private final NumbersPlatform platform;
     private final boolean seeded;
     private final TemplateRoutes template;
@@ -98,26 +92,13 @@ public final class LocalRuntime implements AutoCloseable {
     private final ExecutorService workers;
     private volatile boolean closed;
 
-    private LocalRuntime(Options options) throws IOException {
+    private LocalRuntime(Options options, TemplateRoutes template, LocalDynamoDb dynamoDbLocal, NumbersPlatform platform,
+                         boolean seeded) throws IOException {
         this.options = options;
-        Path templatePath = options.templateOrFound();
-        this.template = TemplateRoutes.read(templatePath);
-
-        if (options.platform()) {
-            this.dynamoDbLocal = startDynamoDbLocal(options.persistDir());
-            this.dynamoDb = dynamoDbLocal.dynamoDbClient();
-            TableNames tables = TableNames.fromEnvironment();
-            TableSchemas.fromTemplate(templatePath, tables).createAll(dynamoDb);
-            this.platform = NumbersPlatform.create(dynamoDb, tables, Clock.systemUTC(), NumbersPlatform.Settings.fromEnvironment());
-            // Handlers built from now on (below) take this platform from their no-arg constructors.
-            Platform.use(platform);
-            this.seeded = options.seed() && DemoData.seed(platform);
-        } else {
-            this.dynamoDbLocal = null;
-            this.dynamoDb = null;
-            this.platform = null;
-            this.seeded = false;
-        }
+        this.template = template;
+        this.dynamoDbLocal = dynamoDbLocal;
+        this.platform = platform;
+        this.seeded = seeded;
 
         // Each handler class once, reused like a warm execution environment.
         ClassLoader loader = LocalRuntime.class.getClassLoader();
@@ -134,6 +115,8 @@ public final class LocalRuntime implements AutoCloseable {
 
         this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
         AtomicInteger n = new AtomicInteger();
+        // A small pool: requests run concurrently on the shared warm handlers (Lambda would add
+        // execution environments instead), which the handlers, stateless per request, allow.
         this.workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), r -> {
             Thread t = new Thread(r, "http-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -144,12 +127,31 @@ public final class LocalRuntime implements AutoCloseable {
         server.start();
     }
 
-    /** Starts everything and answers once the port is open. */
+    /**
+     * Starts everything and answers once the port is open: DynamoDB Local and the tables, the
+     * domain (installed for the handlers before they are built), the demo data, the handlers, the port.
+     */
     public static LocalRuntime start(Options options) {
+        Path templatePath = options.templateOrFound();
+        TemplateRoutes template = TemplateRoutes.read(templatePath);
+        LocalDynamoDb dynamoDb = null;
         try {
-            return new LocalRuntime(options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            NumbersPlatform platform = null;
+            boolean seeded = false;
+            if (options.platform()) {
+                TableNames tables = TableNames.fromEnvironment();
+                dynamoDb = LocalDynamoDb.start(options.persistDir()).withTables(templatePath, tables);
+                platform = NumbersPlatform.create(dynamoDb.client(), tables, Clock.systemUTC(),
+                        NumbersPlatform.Settings.fromEnvironment());
+                Platform.use(platform);
+                seeded = options.seed() && DemoData.seed(platform);
+            }
+            return new LocalRuntime(options, template, dynamoDb, platform, seeded);
+        } catch (IOException | RuntimeException e) {
+            if (dynamoDb != null) {
+                dynamoDb.close();
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -186,8 +188,9 @@ public final class LocalRuntime implements AutoCloseable {
         return platform;
     }
 
+    /** The DynamoDB Local client (null when started without the platform). */
     public DynamoDbClient dynamoDb() {
-        return dynamoDb;
+        return dynamoDbLocal == null ? null : dynamoDbLocal.client();
     }
 
     public TemplateRoutes template() {
@@ -219,18 +222,7 @@ public final class LocalRuntime implements AutoCloseable {
         server.stop(0);
         workers.shutdownNow();
         if (dynamoDbLocal != null) {
-            dynamoDb.close();
-            dynamoDbLocal.shutdown();
+            dynamoDbLocal.close();
         }
-    }
-
-    private static AmazonDynamoDBLocal startDynamoDbLocal(Path persistDir) throws IOException {
-        // true = telemetry off, which otherwise costs seconds offline.
-        if (persistDir == null) {
-            return DynamoDBEmbedded.create(true);
-        }
-        Files.createDirectories(persistDir);
-        File dir = persistDir.toFile();
-        return DynamoDBEmbedded.create(dir, true);
     }
 }

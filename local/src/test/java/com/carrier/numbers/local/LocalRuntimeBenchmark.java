@@ -1,0 +1,211 @@
+package com.carrier.numbers.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.carrier.numbers.TableNames;
+import com.carrier.numbers.adapter.dynamodb.TableSchemas;
+import com.carrier.numbers.domain.InventoryNumber;
+import com.carrier.numbers.domain.RateTable;
+import com.carrier.numbers.local.HttpApiEvents.Parsed;
+import com.carrier.numbers.local.Router.Match;
+import com.carrier.numbers.local.testhandlers.GetItemHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Prints, side by side in one run, the local runtime's per-request cost against a direct call of
+ * the same warm handler with the same request, and the heap the runtime holds once seeded.
+ * Uses the platform's GetNumber/Search handlers when they exist, else a GetItem test handler over
+ * DynamoDB Local with the demo inventory written straight to the Numbers table.
+ *
+ * <pre>./mvnw -q -pl local -am package -DskipTests -Pbench</pre>
+ */
+public final class LocalRuntimeBenchmark {
+    private static final int WARMUP = 1000;
+    private static final int N = 2000;
+
+    private record Scenario(String description, LocalRuntime runtime, String function, String pathAndQuery, String token,
+                            AutoCloseable extra) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        Scenario s = realOrFallback();
+        double startSeconds = (System.nanoTime() - t0) / 1e9;
+        long heap = usedHeapAfterGc();
+        try {
+            run(s, startSeconds, heap);
+        } finally {
+            s.runtime().close();
+            if (s.extra() != null) {
+                s.extra().close();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static Scenario realOrFallback() throws Exception {
+        try {
+            LocalRuntime rt = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withAccessLog(false));
+            // The runtime's own Search handler: a read of O(quantity) inventory items.
+            return new Scenario("SearchNumbersHandler, GET /v2/phone_numbers?prefix=415&quantity=10 (real platform, seeded)",
+                    rt, "SearchNumbersFunction", "/v2/phone_numbers?prefix=415&quantity=10", DemoData.DEMO_MASTER.token(), null);
+        } catch (RuntimeException e) {
+            System.out.println("(platform handlers not available yet: " + rootCause(e) + "; using the GetItem test handler)");
+        }
+        Path template = TableSchemas.findTemplate();
+        LocalDynamoDb db = LocalDynamoDb.start(null).withTables(template, TableNames.fromEnvironment());
+        writeInventory(db.client());
+        GetItemHandler.dynamoDb = db.client();
+        Path bench = Path.of(LocalRuntimeBenchmark.class.getResource("/bench-template.yaml").toURI());
+        LocalRuntime rt = LocalRuntime.start(LocalRuntime.Options.defaults().withTemplate(bench).withPort(0)
+                .withPlatform(false).withAccessLog(false));
+        return new Scenario("GetItemHandler (one consistent GetItem on DynamoDB Local), GET /v2/bench/%2B14152000042",
+                rt, "GetItemFunction", "/v2/bench/%2B14152000042", "bench-token", db);
+    }
+
+    private static void run(Scenario s, double startSeconds, long heapBytes) throws Exception {
+        LocalRuntime rt = s.runtime();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(rt.baseUrl() + s.pathAndQuery());
+        java.net.http.HttpRequest httpRequest = java.net.http.HttpRequest.newBuilder(uri).header("X-Auth-Token", s.token()).build();
+
+        // The request as the gateway sees it, for the in-process and direct calls.
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Host", List.of(uri.getHost() + ":" + uri.getPort()));
+        headers.put("User-agent", List.of("Java-http-client/" + Runtime.version().feature()));
+        headers.put("X-auth-token", List.of(s.token()));
+        int q = s.pathAndQuery().indexOf('?');
+        HttpRequest request = new HttpRequest("GET", q < 0 ? s.pathAndQuery() : s.pathAndQuery().substring(0, q),
+                q < 0 ? null : s.pathAndQuery().substring(q + 1), headers, new byte[0], "127.0.0.1", "HTTP/1.1");
+
+        APIGatewayV2HTTPEvent event = directEvent(rt, request, s.token());
+        LambdaFunction fn = rt.function(s.function());
+        @SuppressWarnings("unchecked")
+        RequestHandler<APIGatewayV2HTTPEvent, Object> handler = (RequestHandler<APIGatewayV2HTTPEvent, Object>) fn.handler();
+
+        int status = client.send(httpRequest, BodyHandlers.ofString()).statusCode();
+        if (status != 200) {
+            throw new IllegalStateException("benchmark request answered " + status);
+        }
+        long[] direct = new long[N];
+        long[] inProcess = new long[N];
+        long[] http = new long[N];
+        for (int i = -WARMUP; i < N; i++) { // interleaved, so drift (GC, JIT, other builds on the box) hits all three alike
+            long a = System.nanoTime();
+            handler.handleRequest(event, new LambdaContext(UUID.randomUUID().toString(), s.function(), 20, 1024));
+            long b = System.nanoTime();
+            rt.gateway().handle(request, HttpApiGateway.apiGatewayRequestId());
+            long c = System.nanoTime();
+            client.send(httpRequest, BodyHandlers.ofString());
+            long d = System.nanoTime();
+            if (i >= 0) {
+                direct[i] = b - a;
+                inProcess[i] = c - b;
+                http[i] = d - c;
+            }
+        }
+        Arrays.sort(direct);
+        Arrays.sort(inProcess);
+        Arrays.sort(http);
+        double base = median(direct);
+        System.out.println();
+        System.out.println("Local runtime benchmark (Java " + Runtime.version() + ", -Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m, "
+                + Runtime.getRuntime().availableProcessors() + " cores)");
+        System.out.println("  handler: " + s.description());
+        System.out.printf("  N=%d warm requests each after %d warm-up, interleaved%n", N, WARMUP);
+        System.out.printf("  %-44s %10s %10s %8s%n", "", "median", "p99", "ratio");
+        row("direct handler call (handleRequest)", direct, base);
+        row("gateway in-process (route, authorizer, 2.0 JSON)", inProcess, base);
+        row("HTTP through the local runtime", http, base);
+        System.out.printf("  overhead over a direct call: %.2fx through HTTP (target < 1.2x), %.2fx in-process%n",
+                median(http) / base, median(inProcess) / base);
+        System.out.printf("  startup to ready: %.1f s; heap used after start%s and GC: %.1f MB (max heap %d MB)%n", startSeconds,
+                s.extra() == null ? " + demo seed" : " + 4,000 inventory items", heapBytes / 1048576.0,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    /** The event the runtime would deliver, built by the same code, with the authorizer's context for the token. */
+    private static APIGatewayV2HTTPEvent directEvent(LocalRuntime rt, HttpRequest request, String token) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        HttpApiEvents events = new HttpApiEvents(json);
+        Match m = new Router(rt.template().routes()).match(request.method(), request.rawPath()).orElseThrow();
+        Parsed parsed = events.parse(request, m.route(), m.pathParameters(), HttpApiGateway.apiGatewayRequestId(), Instant.now());
+        var authDef = rt.template().authorizer().orElseThrow();
+        JsonNode decision = json.readTree(LambdaFunction.load(authDef.function(), LocalRuntimeBenchmark.class.getClassLoader())
+                .invoke(events.authorizerEvent(parsed, List.of(token))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> context = json.convertValue(decision.path("context"), Map.class);
+        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, LocalRuntimeBenchmark.class.getClassLoader())
+                .fromJson(events.integrationEvent(parsed, context));
+    }
+
+    private static void writeInventory(DynamoDbClient dynamo) {
+        List<WriteRequest> batch = new ArrayList<>();
+        for (DemoData.InventoryBlock block : DemoData.INVENTORY) {
+            for (InventoryNumber n : DemoData.numbers(block, RateTable.standard())) {
+                Map<String, AttributeValue> item = new LinkedHashMap<>();
+                item.put("number", AttributeValue.fromS(n.number()));
+                item.put("state", AttributeValue.fromS("available"));
+                item.put("city", AttributeValue.fromS(n.city() == null ? "" : n.city()));
+                item.put("region", AttributeValue.fromS(n.region() == null ? "" : n.region()));
+                item.put("country", AttributeValue.fromS(n.country()));
+                item.put("type", AttributeValue.fromS(n.type()));
+                item.put("setup_fee", AttributeValue.fromN(Long.toString(n.setupFee().cents())));
+                item.put("monthly_cost", AttributeValue.fromN(Long.toString(n.monthlyCost().cents())));
+                item.put("inv_prefix", AttributeValue.fromS(n.number().substring(2, 5)));
+                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                if (batch.size() == 25) {
+                    List<WriteRequest> chunk = List.copyOf(batch);
+                    dynamo.batchWriteItem(b -> b.requestItems(Map.of("Numbers", chunk)));
+                    batch.clear();
+                }
+            }
+        }
+    }
+
+    private static void row(String label, long[] sorted, double base) {
+        System.out.printf("  %-44s %8.3f ms %7.3f ms %7.2fx%n", label, median(sorted) / 1e6, p99(sorted) / 1e6, median(sorted) / base);
+    }
+
+    private static double median(long[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    private static double p99(long[] sorted) {
+        return sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.toString();
+    }
+}
