@@ -46,7 +46,7 @@ final class RequestLog {
     private static void write(Context context, ObjectNode line) {
         String text = Json.write(line);
         if (context != null && context.getLogger() != null) {
-            context.getLogger().log(text + "\n");
+            context.getLogger().log(text);
         } else {
             System.out.println(text);
         }
