@@ -1,5 +1,13 @@
 package com.carrier.numbers;
 
+import com.carrier.numbers.adapter.dynamodb.DynamoAccountStore;
+import com.carrier.numbers.adapter.dynamodb.DynamoAuditStore;
+import com.carrier.numbers.adapter.dynamodb.DynamoCredentialStore;
+import com.carrier.numbers.adapter.dynamodb.DynamoIdempotencyStore;
+import com.carrier.numbers.adapter.dynamodb.DynamoLedgerStore;
+import com.carrier.numbers.adapter.dynamodb.DynamoNumberStore;
+import com.carrier.numbers.domain.RateTable;
+import com.carrier.numbers.service.Scope;
 import com.carrier.numbers.service.Accounts;
 import com.carrier.numbers.service.AuditTrail;
 import com.carrier.numbers.service.CallActivity;
@@ -43,7 +51,21 @@ public final class NumbersPlatform {
     private final IdempotencyKeys idempotencyKeys;
 
     public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings) {
-        throw new UnsupportedOperationException("TODO");
+        var numberStore = new DynamoNumberStore(dynamo, tables.numbers(), tables.accounts(), tables.ledger(), tables.audit());
+        var accountStore = new DynamoAccountStore(dynamo, tables.accounts(), tables.ledger());
+        var scope = new Scope(accountStore);
+        var credentials = new Credentials(new DynamoCredentialStore(dynamo, tables.credentials()), scope, clock);
+        var renewals = new Renewals(numberStore, accountStore, clock);
+        return new NumbersPlatform(
+                new Inventory(numberStore, RateTable.standard(), clock),
+                new PhoneNumbers(numberStore, accountStore, scope, clock, settings.aging(), settings.defaultHold()),
+                new SubAccountPool(numberStore, scope, clock),
+                new CallActivity(numberStore),
+                new Accounts(accountStore, new DynamoLedgerStore(dynamo, tables.ledger()), scope, credentials, renewals, clock),
+                credentials,
+                renewals,
+                new AuditTrail(new DynamoAuditStore(dynamo, tables.audit())),
+                new IdempotencyKeys(new DynamoIdempotencyStore(dynamo, tables.idempotency()), clock));
     }
 
     private NumbersPlatform(Inventory inventory, PhoneNumbers phoneNumbers, SubAccountPool subAccountPool,

@@ -5,7 +5,7 @@ import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
 import java.net.URI;
 import java.time.Clock;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,9 +46,11 @@ public final class Platform {
     }
 
     private static DynamoDbClient dynamoDbClient() {
+        // Lambda puts credentials and region in the environment: reading them directly skips the
+        // default provider chain's probing of profile files and metadata endpoints at cold start.
         DynamoDbClientBuilder b = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(ClientOverrideConfiguration.builder().build());
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
         String region = Env.get("AWS_REGION", null);
         if (region != null) {
             b.region(Region.of(region));

@@ -13,6 +13,8 @@ public enum ErrorCode {
     PORT_NOT_CANCELLABLE(409),
     IDEMPOTENCY_KEY_REUSED(409),
     PAYLOAD_TOO_LARGE(413),
+    /** Something failed on our side; never used for bad input. */
+    INTERNAL_ERROR(500),
     PURCHASE_FAILED(502);
 
     private final int httpStatus;
@@ -28,5 +30,9 @@ public enum ErrorCode {
     /** The code as it appears on the wire; the cool-off keeps the source API's lower-case spelling. */
     public String wire() {
         return this == DID_COOL_OFF_IN_EFFECT ? "did_cool_off_in_effect" : name();
+    }
+
+    public static ErrorCode fromWire(String wire) {
+        return "did_cool_off_in_effect".equals(wire) ? DID_COOL_OFF_IN_EFFECT : valueOf(wire);
     }
 }

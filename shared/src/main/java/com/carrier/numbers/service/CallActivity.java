@@ -1,12 +1,26 @@
 package com.carrier.numbers.service;
 
+import com.carrier.numbers.domain.E164;
+import com.carrier.numbers.domain.PlatformException;
+import com.carrier.numbers.port.NumberStore;
 import java.time.Instant;
 
 /** Calls reported by the switch: the last call per number, which drives the cool-off. */
 public class CallActivity {
+    private final NumberStore numbers;
+
+    public CallActivity(NumberStore numbers) {
+        this.numbers = numbers;
+    }
 
     /** Records a call on {@code number} at {@code at}; keeps the latest (an older report never moves it back). Unknown numbers are 404. */
     public void record(String number, Instant at) {
-        throw new UnsupportedOperationException("TODO");
+        String e164 = E164.parse(number, "number");
+        if (at == null) {
+            throw PlatformException.validation("at", "at is required");
+        }
+        if (!numbers.recordCall(e164, at)) {
+            throw PlatformException.notFound("number " + e164);
+        }
     }
 }

@@ -1,5 +1,11 @@
 package com.carrier.numbers.service;
 
+import com.carrier.numbers.domain.ErrorCode;
+import com.carrier.numbers.domain.PlatformException;
+import com.carrier.numbers.port.IdempotencyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -10,6 +16,15 @@ import java.util.function.Supplier;
  * stored, so a retry runs again.
  */
 public class IdempotencyKeys {
+    static final Duration KEPT = Duration.ofHours(24);
+
+    private final IdempotencyStore store;
+    private final Clock clock;
+
+    public IdempotencyKeys(IdempotencyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
 
     /** A stored HTTP answer. */
     public record StoredResponse(int statusCode, String body) {
@@ -20,6 +35,47 @@ public class IdempotencyKeys {
      * body (e.g. its SHA-256). With a null/blank key it just runs the action.
      */
     public StoredResponse run(String accountId, String scope, String key, String fingerprint, Supplier<StoredResponse> action) {
-        throw new UnsupportedOperationException("TODO");
+        if (key == null || key.isBlank()) {
+            return action.get();
+        }
+        if (key.length() > 255) {
+            throw PlatformException.validation("Idempotency-Key", "Idempotency-Key must be at most 255 characters");
+        }
+        String id = accountId + "#" + scope + "#" + key;
+        String fp = fingerprint == null ? "" : fingerprint;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Instant now = clock.instant();
+            if (store.claim(id, fp, now, now.plus(KEPT))) {
+                return runClaimed(id, action);
+            }
+            Optional<IdempotencyStore.Entry> entry = store.find(id);
+            if (entry.isEmpty()) {
+                continue; // the holder failed and let go in between: claim again
+            }
+            if (!entry.get().fingerprint().equals(fp)) {
+                throw new PlatformException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used with a different request");
+            }
+            if (entry.get().statusCode() == null) {
+                throw new PlatformException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "a request with this Idempotency-Key is still in progress");
+            }
+            return new StoredResponse(entry.get().statusCode(), entry.get().body());
+        }
+        throw new PlatformException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "a request with this Idempotency-Key is still in progress");
+    }
+
+    private StoredResponse runClaimed(String id, Supplier<StoredResponse> action) {
+        StoredResponse response;
+        try {
+            response = action.get();
+        } catch (RuntimeException | Error e) {
+            store.release(id); // nothing to replay: a retry runs again
+            throw e;
+        }
+        if (response.statusCode() >= 500) {
+            store.release(id);
+        } else {
+            store.complete(id, response.statusCode(), response.body());
+        }
+        return response;
     }
 }

@@ -1,12 +1,40 @@
 package com.carrier.numbers.service;
 
 import com.carrier.numbers.domain.Caller;
+import com.carrier.numbers.domain.E164;
+import com.carrier.numbers.domain.ErrorCode;
 import com.carrier.numbers.domain.InventoryNumber;
+import com.carrier.numbers.domain.NumberLifecycle;
+import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.PhoneNumber;
+import com.carrier.numbers.domain.PlatformException;
+import com.carrier.numbers.domain.Rate;
+import com.carrier.numbers.domain.RateTable;
+import com.carrier.numbers.port.ConditionFailed;
+import com.carrier.numbers.port.InventoryCriterion;
+import com.carrier.numbers.port.NumberStore;
+import com.carrier.numbers.port.NumberWrite;
+import com.carrier.numbers.port.StoreUnavailable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /** The numbers customers can buy: search, browse, operator loads, and the return of aged numbers. */
 public class Inventory {
+    private final NumberStore numbers;
+    private final RateTable rates;
+    private final Clock clock;
+
+    public Inventory(NumberStore numbers, RateTable rates, Clock clock) {
+        this.numbers = numbers;
+        this.rates = rates;
+        this.clock = clock;
+    }
 
     /**
      * Available numbers (and reserved ones whose hold has lapsed) matching {@code q}: exactly
@@ -14,21 +42,112 @@ public class Inventory {
      * around. Reads O(quantity) items whatever the inventory size.
      */
     public List<String> search(SearchQuery q) {
-        throw new UnsupportedOperationException("TODO");
+        return find(q).stream().map(PhoneNumber::number).toList();
     }
 
     /** Like {@link #search} with prices: what GET /v2/numbers/inventory lists ({@code q.quantity()} is the limit). */
     public List<InventoryNumber> browse(SearchQuery q) {
-        throw new UnsupportedOperationException("TODO");
+        return find(q).stream().map(p -> new InventoryNumber(p.number(), p.city(), p.region(), p.country(), p.type(),
+                p.setupFee(), p.monthlyCost())).toList();
+    }
+
+    private List<PhoneNumber> find(SearchQuery q) {
+        if (q.quantity() < 1 || q.quantity() > 100) {
+            throw PlatformException.validation("quantity", "quantity must be an integer from 1 to 100");
+        }
+        String prefix = normalisePrefix(q.prefix());
+        String city = blankToNull(q.city());
+        String state = blankToNull(q.state());
+        if (state != null && !state.matches("[A-Za-z]{2}")) {
+            throw PlatformException.validation("state", "state must be a two-letter code such as CA");
+        }
+        // The most selective criterion picks the index; the others filter what it reads.
+        InventoryCriterion criterion;
+        if (prefix != null) {
+            criterion = new InventoryCriterion(InventoryCriterion.Kind.PREFIX, prefix);
+        } else if (city != null) {
+            criterion = new InventoryCriterion(InventoryCriterion.Kind.CITY, city.toUpperCase(Locale.ROOT));
+        } else if (state != null) {
+            criterion = new InventoryCriterion(InventoryCriterion.Kind.STATE, state.toUpperCase(Locale.ROOT));
+        } else {
+            throw PlatformException.validation("prefix", "give at least one of prefix, city or state");
+        }
+        Instant now = clock.instant();
+        Predicate<PhoneNumber> accept = p -> (p.state() == NumberState.AVAILABLE || (p.state() == NumberState.RESERVED && !p.heldAt(now)))
+                && (city == null || city.equalsIgnoreCase(p.city()))
+                && (state == null || state.equalsIgnoreCase(p.region()));
+        // A random start, wrapping around: two customers searching the same prefix rarely get the same first numbers.
+        return numbers.purchasable(criterion, ThreadLocalRandom.current().nextDouble(), q.quantity(), accept);
+    }
+
+    /** "415", "415555", "+1415" -> E.164 form with at least the area code; anything else is 400. */
+    static String normalisePrefix(String raw) {
+        String p = blankToNull(raw);
+        if (p == null) {
+            return null;
+        }
+        String digits = p.startsWith("+") ? p.substring(1) : "1" + p;
+        if (!digits.matches("[0-9]{4,15}")) {
+            throw PlatformException.validation("prefix", "prefix is an area code or longer, e.g. 415 or +1415555");
+        }
+        return "+" + digits;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Operator load: adds each number not yet known as available, priced from the rate table; returns how many were added. */
-    public int load(Caller operator, List<InventoryNumber> numbers) {
-        throw new UnsupportedOperationException("TODO");
+    public int load(Caller operator, List<InventoryNumber> list) {
+        if (!operator.isAdmin()) {
+            throw PlatformException.forbidden("only platform operators load inventory");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        List<NumberWrite> loads = new ArrayList<>(list.size());
+        for (InventoryNumber n : list) {
+            String e164 = E164.parse(n.number(), "number");
+            String country = n.country() == null || n.country().isBlank() ? E164.regionOf(e164) : n.country().toUpperCase(Locale.ROOT);
+            String type = n.type() == null || n.type().isBlank() ? "local" : n.type();
+            Rate rate = rates.require(country, type); // stamped now: search, browse and purchase all show this price
+            NumberDraft d = new NumberDraft();
+            d.number = e164;
+            d.state = NumberLifecycle.LOAD.to();
+            d.country = country;
+            d.region = n.region() == null ? null : n.region().trim().toUpperCase(Locale.ROOT);
+            d.city = n.city() == null ? null : n.city().trim();
+            d.type = type;
+            d.setupFee = rate.setupFee();
+            d.monthlyCost = rate.monthlyCost();
+            PhoneNumber p = d.build();
+            loads.add(NumberWrite.of(null, p, NumberLifecycle.LOAD,
+                    Audits.change(operator, now, e164, null, NumberLifecycle.LOAD, null)));
+        }
+        return numbers.addToInventory(loads);
     }
 
     /** Aging is over for {@code number}: released -> available (idempotent: a number in another state is left alone). */
     public PhoneNumber ageOut(String number) {
-        throw new UnsupportedOperationException("TODO");
+        String e164 = E164.parse(number, "number");
+        try {
+            return Retry.onConflict(5, () -> {
+                Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                PhoneNumber before = numbers.find(e164).orElseThrow(() -> PlatformException.notFound("number " + e164));
+                if (!NumberLifecycle.AGE_OUT.allows(before.state()) || before.availableAt() == null || before.availableAt().isAfter(now)) {
+                    return before;
+                }
+                NumberDraft d = NumberDraft.of(before).clearRental();
+                d.state = NumberLifecycle.AGE_OUT.to();
+                d.id = null;
+                d.releasedAt = null;
+                d.availableAt = null;
+                d.lastCallAt = null;
+                PhoneNumber after = d.build();
+                numbers.apply(NumberWrite.of(before, after, NumberLifecycle.AGE_OUT,
+                        Audits.change(Caller.SYSTEM, now, e164, before.state(), NumberLifecycle.AGE_OUT, null)));
+                return after;
+            });
+        } catch (ConditionFailed | StoreUnavailable e) {
+            throw new PlatformException(ErrorCode.NUMBER_UNAVAILABLE, e164 + " is being changed by others; try again");
+        }
     }
 }

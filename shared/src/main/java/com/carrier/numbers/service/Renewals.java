@@ -1,10 +1,129 @@
 package com.carrier.numbers.service;
 
-/** The monthly renewal run (scheduled): charge each in-service number whose next_charge has come. */
+import com.carrier.numbers.domain.LedgerEntry;
+import com.carrier.numbers.domain.Money;
+import com.carrier.numbers.domain.NumberState;
+import com.carrier.numbers.domain.PhoneNumber;
+import com.carrier.numbers.port.AccountStore;
+import com.carrier.numbers.port.ConditionFailed;
+import com.carrier.numbers.port.NumberStore;
+import com.carrier.numbers.port.NumberWrite;
+import com.carrier.numbers.port.StoreUnavailable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The monthly renewal run (scheduled): charge each in-service number whose next_charge has come.
+ * Due numbers come from a sparse index (ByRenewal) that only in-service, paid-up numbers carry,
+ * keyed by next_charge, so a run reads just what is due, not every account's numbers.
+ */
 public class Renewals {
+    private static final int BATCH = 100;
+    private static final int ATTEMPTS = 5;
+
+    enum Outcome { CHARGED, SUSPENDED, SKIPPED }
+
+    private final NumberStore numbers;
+    private final AccountStore accounts;
+    private final Clock clock;
+
+    public Renewals(NumberStore numbers, AccountStore accounts, Clock clock) {
+        this.numbers = numbers;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
 
     /** Charges due numbers one month each and moves next_charge on; suspends those the owner cannot pay. */
     public RenewalReport renewDue() {
-        throw new UnsupportedOperationException("TODO");
+        int charged = 0;
+        int suspended = 0;
+        int failed = 0;
+        Set<String> tried = new HashSet<>();
+        while (true) {
+            List<String> due = numbers.dueForRenewal(clock.instant(), BATCH);
+            List<String> fresh = due.stream().filter(tried::add).toList();
+            if (fresh.isEmpty()) {
+                break; // nothing due, or only numbers that already failed in this run
+            }
+            for (String number : fresh) {
+                try {
+                    switch (renew(number)) {
+                        case CHARGED -> charged++;
+                        case SUSPENDED -> suspended++;
+                        case SKIPPED -> { }
+                    }
+                } catch (ConditionFailed | StoreUnavailable e) {
+                    failed++;
+                }
+            }
+        }
+        return new RenewalReport(charged, suspended, failed);
+    }
+
+    /** A top-up came in: charge the account's suspended numbers again (oldest due first, as far as the balance goes). */
+    public RenewalReport retrySuspended(String accountId) {
+        int charged = 0;
+        int suspended = 0;
+        int failed = 0;
+        String after = null;
+        List<PhoneNumber> page;
+        do {
+            page = numbers.ownedBy(accountId, after, BATCH);
+            for (PhoneNumber p : page) {
+                if (p.suspended()) {
+                    try {
+                        if (renew(p.number()) == Outcome.CHARGED) {
+                            charged++;
+                        } else {
+                            suspended++;
+                        }
+                    } catch (ConditionFailed | StoreUnavailable e) {
+                        failed++;
+                    }
+                }
+            }
+            after = page.isEmpty() ? null : page.get(page.size() - 1).number();
+        } while (page.size() == BATCH);
+        return new RenewalReport(charged, suspended, failed);
+    }
+
+    /** One month of one number: charged if the owner's balance covers it, else the number is suspended. */
+    Outcome renew(String number) {
+        return Retry.onConflict(ATTEMPTS, () -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            PhoneNumber before = numbers.find(number).orElse(null);
+            if (before == null || before.state() != NumberState.IN_SERVICE || before.ownerId() == null
+                    || before.nextCharge() == null || (!before.suspended() && before.nextCharge().isAfter(now))) {
+                return Outcome.SKIPPED;
+            }
+            Money cost = before.monthlyCost();
+            Money balance = accounts.find(before.ownerId()).map(a -> a.balance()).orElse(Money.ZERO);
+            NumberDraft d = NumberDraft.of(before);
+            if (balance.compareTo(cost) < 0) {
+                if (before.suspended()) {
+                    return Outcome.SUSPENDED;
+                }
+                d.suspended = true;
+                PhoneNumber after = d.build();
+                numbers.apply(new NumberWrite(before, after, null, Counters.deltas(before, after), null, null));
+                return Outcome.SUSPENDED;
+            }
+            d.suspended = false;
+            d.nextCharge = before.nextCharge().atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+            if (before.expiresAt() != null && !d.nextCharge.isBefore(before.expiresAt())) {
+                d.expiresAt = before.expiresAt().atZone(ZoneOffset.UTC).plusYears(1).toInstant(); // paid up: the yearly date moves on
+            }
+            PhoneNumber after = d.build();
+            LedgerEntry entry = new LedgerEntry(before.ownerId(), Ids.next("led_"), now, "monthly_renewal",
+                    Money.ZERO.minus(cost), null, number, "monthly charge of " + number + " due " + before.nextCharge());
+            // The balance condition is in the transaction: a racing charge that empties it makes this one re-read.
+            numbers.apply(new NumberWrite(before, after, null, Counters.deltas(before, after, before.ownerId(), cost), entry, null));
+            return Outcome.CHARGED;
+        });
     }
 }

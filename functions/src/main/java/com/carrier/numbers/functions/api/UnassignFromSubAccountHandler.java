@@ -1,0 +1,29 @@
+package com.carrier.numbers.functions.api;
+
+import com.carrier.numbers.NumbersPlatform;
+import com.carrier.numbers.functions.Platform;
+import com.carrier.numbers.functions.http.ApiHandler;
+import com.carrier.numbers.functions.http.ApiRequest;
+import com.carrier.numbers.functions.http.Envelope;
+import com.carrier.numbers.functions.http.Reply;
+import com.carrier.numbers.functions.views.Views;
+
+/** DELETE /v2/subaccounts/{S}/numbers/{N}?force=&reason= : back to the parent pool, subject to the 15-day cool-off (force: admin only). */
+public class UnassignFromSubAccountHandler extends ApiHandler {
+    public UnassignFromSubAccountHandler() {
+        this(Platform.get());
+    }
+
+    public UnassignFromSubAccountHandler(NumbersPlatform platform) {
+        super(platform, Envelope.PLATFORM);
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        var caller = request.caller();
+        String sub = request.accountParam("sub_account_id");
+        String number = request.numberParam("number");
+        boolean force = request.queryFlag("force");
+        return Reply.ok(Views.numberDetails(platform.subAccountPool().unassign(caller, sub, number, force, request.query("reason"))));
+    }
+}

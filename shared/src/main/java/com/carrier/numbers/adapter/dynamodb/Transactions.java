@@ -1,0 +1,71 @@
+package com.carrier.numbers.adapter.dynamodb;
+
+import com.carrier.numbers.port.ConditionFailed;
+import com.carrier.numbers.port.StoreUnavailable;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntPredicate;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Runs TransactWriteItems. On AWS, concurrent transactions on one item cancel each other with
+ * {@code TransactionConflict}, which the SDK does not retry (DynamoDB Local never raises it): it is
+ * retried here with jittered exponential backoff. A failed condition is not retried: the caller
+ * re-reads and decides again ({@link ConditionFailed}).
+ */
+final class Transactions {
+    static final int ATTEMPTS = 5;
+    private static final long BASE_BACKOFF_MS = 20;
+
+    private final DynamoDbClient dynamo;
+
+    Transactions(DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    /**
+     * @param isAccountItem tells which item indexes are account updates, to say whether a balance refused
+     */
+    void write(List<TransactWriteItem> items, IntPredicate isAccountItem) {
+        TransactionCanceledException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(items));
+                return;
+            } catch (TransactionCanceledException e) {
+                last = e;
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                boolean accountRefused = false;
+                boolean conditionFailed = false;
+                for (int i = 0; i < reasons.size(); i++) {
+                    if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                        conditionFailed = true;
+                        accountRefused |= isAccountItem.test(i);
+                    }
+                }
+                if (conditionFailed) {
+                    throw new ConditionFailed(e.getMessage(), accountRefused);
+                }
+                if (reasons.stream().noneMatch(r -> "TransactionConflict".equals(r.code()))) {
+                    throw new StoreUnavailable("transaction cancelled: " + e.getMessage(), e);
+                }
+                backoff(attempt);
+            }
+        }
+        throw new StoreUnavailable("transaction conflicted " + ATTEMPTS + " times", last);
+    }
+
+    /** Full jitter: a random pause up to base * 2^attempt. */
+    static void backoff(int attempt) {
+        long cap = BASE_BACKOFF_MS << Math.min(attempt, 6);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.carrier.numbers.service;
+
+import com.carrier.numbers.port.ConditionFailed;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Optimistic concurrency: read, decide, write conditioned on what was read; when the condition
+ * fails, someone else changed it, so read and decide again (a short jittered pause spreads the racers).
+ */
+final class Retry {
+    private Retry() {
+    }
+
+    static <T> T onConflict(int attempts, Supplier<T> readDecideWrite) {
+        ConditionFailed last = null;
+        for (int i = 0; i < attempts; i++) {
+            try {
+                return readDecideWrite.get();
+            } catch (ConditionFailed e) {
+                last = e;
+                pause(i);
+            }
+        }
+        throw last;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(0, 2L + Math.min(attempt, 5) * 4L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

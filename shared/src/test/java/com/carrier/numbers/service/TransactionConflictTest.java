@@ -1,0 +1,99 @@
+package com.carrier.numbers.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.carrier.numbers.domain.Caller;
+import com.carrier.numbers.domain.ErrorCode;
+import com.carrier.numbers.domain.Money;
+import com.carrier.numbers.domain.NumberState;
+import com.carrier.numbers.testing.DelegatingDynamoDbClient;
+import com.carrier.numbers.testing.LocalDynamo;
+import com.carrier.numbers.testing.PlatformFixture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * AWS cancels concurrent transactions on one item with TransactionConflict, which the SDK does not
+ * retry and DynamoDB Local never raises: injected here under the persistence adapter, as AWS would.
+ */
+class TransactionConflictTest {
+
+    /** Answers the next {@code conflicts} transactions the way AWS does when another transaction holds an item. */
+    static final class ConflictingClient extends DelegatingDynamoDbClient {
+        final AtomicInteger conflicts = new AtomicInteger();
+        final AtomicInteger calls = new AtomicInteger();
+
+        ConflictingClient() {
+            super(LocalDynamo.client());
+        }
+
+        @Override
+        public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
+            calls.incrementAndGet();
+            if (conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                List<CancellationReason> reasons = new ArrayList<>();
+                for (int i = 0; i < r.transactItems().size(); i++) {
+                    reasons.add(i == 0
+                            ? CancellationReason.builder().code("TransactionConflict").message("Transaction is ongoing for the item").build()
+                            : CancellationReason.builder().code("None").build());
+                }
+                throw TransactionCanceledException.builder()
+                        .message("Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]")
+                        .cancellationReasons(reasons).build();
+            }
+            return super.transactWriteItems(r);
+        }
+    }
+
+    static ConflictingClient client;
+    static PlatformFixture f;
+
+    @BeforeAll
+    static void platform() {
+        client = new ConflictingClient();
+        f = PlatformFixture.on(client);
+        f.load("+19175550100", 5, "New York", "NY");
+    }
+
+    @Test
+    void conflictsAreRetriedWithBackoffAndThePurchaseHappensExactlyOnce() {
+        Caller buyer = f.master("MA_conflict", "10.00");
+        client.calls.set(0);
+        client.conflicts.set(3);
+
+        var bought = f.platform.phoneNumbers().purchase(buyer, "MA_conflict", "+19175550100", null);
+
+        assertThat(bought.state()).isEqualTo(NumberState.IN_SERVICE);
+        assertThat(client.calls).hasValue(4);
+        assertThat(f.account("MA_conflict").balance()).isEqualTo(Money.of("8.01"));
+        assertThat(f.platform.accounts().ledger(buyer, "MA_conflict", 10, null).entries())
+                .extracting(e -> e.amount()).containsExactly(Money.of("-1.99"), Money.of("10.00"));
+        assertThat(f.platform.auditTrail().forNumber(f.admin, "+19175550100")).extracting(a -> a.action()).containsExactly("load", "purchase");
+        assertThat(f.platform.phoneNumbers().listOwned(buyer, 10, 0, null, false).total()).isEqualTo(1);
+    }
+
+    @Test
+    void conflictsThatDoNotClearEndInPurchaseFailedAndChangeNothing() {
+        Caller buyer = f.master("MA_unlucky", "10.00");
+        client.conflicts.set(1_000);
+        try {
+            assertThat(Errors.of(() -> f.platform.phoneNumbers().purchase(buyer, "MA_unlucky", "+19175550101", null)).code())
+                    .isEqualTo(ErrorCode.PURCHASE_FAILED);
+        } finally {
+            client.conflicts.set(0);
+        }
+        assertThat(ErrorCode.PURCHASE_FAILED.httpStatus()).isEqualTo(502);
+        assertThat(f.account("MA_unlucky").balance()).isEqualTo(Money.of("10.00"));
+        assertThat(f.platform.accounts().ledger(buyer, "MA_unlucky", 10, null).entries()).hasSize(1);
+        assertThat(f.platform.inventory().search(new SearchQuery("+19175550101", null, null, 1))).containsExactly("+19175550101");
+        // and once the store recovers, the same purchase goes through
+        assertThat(f.platform.phoneNumbers().purchase(buyer, "MA_unlucky", "+19175550101", null).ownerId()).isEqualTo("MA_unlucky");
+    }
+}
