@@ -91,8 +91,18 @@ class TemplateHandlersIT {
             }
             Class<?> input = method.getParameterTypes()[0];
             if (input != InputStream.class) {
-                // The runtime deserializes the payload into the first parameter: the event file must fit it.
-                Object event = Events.load(f.logicalId(), input, jar);
+                // The runtime deserializes the payload into the first parameter with the jar's classes
+                // (LambdaEventSerializers.serializerFor(type, jarLoader)): the event file must fit it, and
+                // everything that serializer needs must be in the jar (it loads org.joda.time.DateTime for
+                // every events-library type, so joda-time cannot be excluded from the jar).
+                Object event;
+                try {
+                    event = Events.load(f.logicalId(), input, jar);
+                } catch (RuntimeException | LinkageError e) {
+                    throw new AssertionError(f.logicalId() + ": the Lambda runtime's serializer cannot read events/"
+                            + f.logicalId() + ".json as " + input.getName() + " with the classes of "
+                            + TEMPLATE.codeUri().getFileName() + " (a class missing from the jar?): " + e, e);
+                }
                 assertThat(event).as("events/%s.json as %s", f.logicalId(), input.getName()).isNotNull();
                 assertThat(input.getName()).as("input type of %s", f.logicalId())
                         .isIn(Events.inputType(f.kind()).getName(), Map.class.getName(), Object.class.getName());
