@@ -40,6 +40,14 @@ public final class LambdaFunction {
         this.method = method;
         this.streaming = method.getParameterCount() >= 2 && method.getParameterTypes()[0] == InputStream.class
                 && method.getParameterTypes()[1] == OutputStream.class;
+        // Build the serializers now (they take most of a second the first time), not on the first request.
+        if (!streaming && method.getParameterCount() > 0) {
+            serializer(method.getParameterTypes()[0]);
+        }
+        Class<?> out = method.getReturnType();
+        if (!streaming && out != void.class && out != Object.class && !out.isInterface()) {
+            serializer(out);
+        }
     }
 
     /** Loads and instantiates the handler class (no-arg constructor), as Lambda's init phase does. */

@@ -61,9 +61,10 @@ public final class LocalRuntime implements AutoCloseable {
                     case "--persist" -> o = o.withPersistDir(Path.of(value(args, ++i, a)));
                     case "--template" -> o = o.withTemplate(Path.of(value(args, ++i, a)));
                     case "--no-seed" -> o = o.withSeed(false);
+                    case "--routes-only" -> o = o.withPlatform(false); // handlers only: no DynamoDB Local, no domain
                     case "--quiet" -> o = o.withAccessLog(false);
                     case "--help", "-h" -> {
-                        System.out.println("usage: LocalRuntime [--port 3000] [--host 127.0.0.1] [--persist DIR] [--template template.yaml] [--no-seed] [--quiet]");
+                        System.out.println("usage: LocalRuntime [--port 3000] [--host 127.0.0.1] [--persist DIR] [--template template.yaml] [--no-seed] [--routes-only] [--quiet]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown argument " + a + " (try --help)");
@@ -113,6 +114,9 @@ public final class LocalRuntime implements AutoCloseable {
                 .orElse(null);
         this.gateway = new HttpApiGateway(new Router(template.routes()), functions, authorizer, json, options.accessLog());
 
+        // The JDK server writes headers and body separately: without TCP_NODELAY, Nagle's algorithm
+        // and delayed ACKs add latency to small responses. Read once, when the server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
         AtomicInteger n = new AtomicInteger();
         // A small pool: requests run concurrently on the shared warm handlers (Lambda would add
@@ -159,13 +163,23 @@ public final class LocalRuntime implements AutoCloseable {
         long t0 = System.nanoTime();
         Options options = Options.parse(args);
         System.setProperty("aws.region", System.getProperty("aws.region", LambdaContext.REGION));
-        LocalRuntime runtime = start(options);
+        LocalRuntime runtime;
+        try {
+            runtime = start(options);
+        } catch (RuntimeException e) {
+            System.err.println("Local runtime failed to start: " + e);
+            e.printStackTrace();
+            System.exit(1); // DynamoDB Local's threads would otherwise keep the JVM alive
+            return;
+        }
         PrintStream out = System.out;
         out.printf("Loaded %d routes (%d functions) and authorizer %s from %s%n", runtime.template.routes().size(),
                 runtime.functions.size(), runtime.template.authorizer().map(a -> a.name()).orElse("none"), options.templateOrFound());
-        out.println("DynamoDB Local: " + (options.persistDir() == null ? "in memory" : "persisted in " + options.persistDir().toAbsolutePath())
-                + (runtime.seeded ? ", demo data seeded" : options.seed() ? ", demo data already present" : ", not seeded"));
-        DemoData.print(out);
+        if (options.platform()) {
+            out.println("DynamoDB Local: " + (options.persistDir() == null ? "in memory" : "persisted in " + options.persistDir().toAbsolutePath())
+                    + (runtime.seeded ? ", demo data seeded" : options.seed() ? ", demo data already present" : ", not seeded"));
+            DemoData.print(out);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
             System.out.println("Numbers platform stopped.");
