@@ -32,6 +32,8 @@ public final class Views {
         putOpt(o, "account_id", n.ownerId());
         putOpt(o, "sub_account_id", n.subAccountId());
         putOpt(o, "status", n.ownerId() == null ? null : n.status());
+        time(o, "purchased_at", n.purchasedAt());
+        time(o, "expires_at", n.expiresAt());
         billing(o, n);
         time(o, "reserved_until", n.holdUntil());
         time(o, "released_at", n.releasedAt());

@@ -39,4 +39,9 @@ class EnvelopeTest {
         assertThat(error.get("error").get("cool_off_remaining_seconds").asLong()).isEqualTo(3600L);
         assertThat(error.has("auth_token")).isFalse();
     }
+
+    @Test
+    void moneyKeepsTwoDecimalsWhenAStoredAnswerIsReadBack() throws Exception {
+        assertThat(Json.write(Json.read("{\"setup_fee\":1.00,\"monthly_cost\":0.90}"))).isEqualTo("{\"setup_fee\":1.00,\"monthly_cost\":0.90}");
+    }
 }
