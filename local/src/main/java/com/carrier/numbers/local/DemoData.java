@@ -50,8 +50,18 @@ public final class DemoData {
     private DemoData() {
     }
 
+    /** Stores a credential for a fixed token: Credentials.register(accountId, role, name, token). */
+    @FunctionalInterface
+    public interface TokenRegistrar {
+        void register(NumbersPlatform platform, DemoCredential credential);
+    }
+
     /** Seeds everything unless MA_demo already exists; returns whether it seeded. */
     public static boolean seed(NumbersPlatform platform) {
+        return seed(platform, DemoData::register);
+    }
+
+    static boolean seed(NumbersPlatform platform, TokenRegistrar registrar) {
         if (alreadySeeded(platform)) {
             return false;
         }
@@ -62,7 +72,7 @@ public final class DemoData {
         platform.accounts().create(system, "SA_demo2", "Demo sub-account 2", "MA_demo", List.of());
         platform.accounts().create(system, "MA_other", "Other master", null, List.of());
         for (DemoCredential c : CREDENTIALS) {
-            register(platform, c);
+            registrar.register(platform, c);
             if (c != ADMIN) {
                 platform.accounts().credit(system, c.accountId(), STARTING_BALANCE);
             }

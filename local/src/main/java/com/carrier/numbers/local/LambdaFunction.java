@@ -84,12 +84,7 @@ public final class LambdaFunction {
                 method.invoke(instance, method.getParameterCount() == 3 ? new Object[]{in, out, context} : new Object[]{in, out});
                 return out.toByteArray();
             }
-            Object input = method.getParameterCount() == 0 ? null : serializer(method.getParameterTypes()[0]).fromJson(eventJson);
-            Object result = switch (method.getParameterCount()) {
-                case 0 -> method.invoke(instance);
-                case 1 -> method.invoke(instance, input);
-                default -> method.invoke(instance, input, context);
-            };
+            Object result = call(input(eventJson), context);
             if (result == null) {
                 return "null".getBytes(StandardCharsets.UTF_8);
             }
@@ -101,6 +96,20 @@ public final class LambdaFunction {
         } catch (IllegalAccessException | RuntimeException e) {
             throw new HandlerFailure(def, e);
         }
+    }
+
+    /** The handler's input object for an event, as the Lambda runtime deserializes it. */
+    public Object input(String eventJson) {
+        return method.getParameterCount() == 0 ? null : serializer(method.getParameterTypes()[0]).fromJson(eventJson);
+    }
+
+    /** Calls the handler method with an already deserialized input (the benchmark's direct call). */
+    public Object call(Object input, Context context) throws InvocationTargetException, IllegalAccessException {
+        return switch (method.getParameterCount()) {
+            case 0 -> method.invoke(instance);
+            case 1 -> method.invoke(instance, input);
+            default -> method.invoke(instance, input, context);
+        };
     }
 
     @SuppressWarnings("unchecked")
