@@ -11,8 +11,6 @@ import com.carrier.numbers.domain.Rate;
 import com.carrier.numbers.domain.RateTable;
 import com.carrier.numbers.domain.Role;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,18 +48,8 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** Stores a credential for a fixed token: Credentials.register(accountId, role, name, token). */
-    @FunctionalInterface
-    public interface TokenRegistrar {
-        void register(NumbersPlatform platform, DemoCredential credential);
-    }
-
     /** Seeds everything unless MA_demo already exists; returns whether it seeded. */
     public static boolean seed(NumbersPlatform platform) {
-        return seed(platform, DemoData::register);
-    }
-
-    static boolean seed(NumbersPlatform platform, TokenRegistrar registrar) {
         if (alreadySeeded(platform)) {
             return false;
         }
@@ -72,7 +60,7 @@ public final class DemoData {
         platform.accounts().create(system, "SA_demo2", "Demo sub-account 2", "MA_demo", List.of());
         platform.accounts().create(system, "MA_other", "Other master", null, List.of());
         for (DemoCredential c : CREDENTIALS) {
-            registrar.register(platform, c);
+            register(platform, c);
             if (c != ADMIN) {
                 platform.accounts().credit(system, c.accountId(), STARTING_BALANCE);
             }
@@ -129,25 +117,8 @@ public final class DemoData {
         }
     }
 
-    /**
-     * Credentials.register(accountId, role, name, token) stores a credential for a given token
-     * (the demo tokens are fixed). Called reflectively until that method lands in shared/, so this
-     * module compiles against either version; replace with a direct call then.
-     */
+    /** The demo tokens are fixed strings: stored (hashed) for a given token. */
     private static void register(NumbersPlatform platform, DemoCredential c) {
-        Object credentials = platform.credentials();
-        try {
-            Method register = credentials.getClass().getMethod("register", String.class, Role.class, String.class, String.class);
-            register.invoke(credentials, c.accountId(), c.role(), "demo: " + c.description(), c.token());
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("Credentials.register(accountId, role, name, token) is missing from shared/", e);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        platform.credentials().register(c.accountId(), c.role(), "demo: " + c.description(), c.token());
     }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real API for route-level tests: template.yaml's routes, handlers and authorizer, DynamoDB
@@ -62,30 +61,6 @@ public final class LocalApi {
             }
         }
         return shared;
-    }
-
-    /**
-     * {@link #shared()}, or skips the calling test (JUnit assumption) while the domain or the
-     * handlers are not implemented yet (a stub's UnsupportedOperationException, a handler class
-     * missing); any other startup failure fails the test.
-     */
-    public static LocalApi sharedOrSkip() {
-        try {
-            return shared();
-        } catch (RuntimeException e) {
-            Assumptions.assumeFalse(notYetImplemented(e), () -> "domain or handlers not implemented yet: " + e);
-            throw e;
-        }
-    }
-
-    private static boolean notYetImplemented(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnsupportedOperationException || t instanceof ClassNotFoundException
-                    || t instanceof NoSuchMethodException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public URI baseUrl() {
