@@ -3,6 +3,8 @@ package com.carrier.numbers.functions;
 import com.carrier.numbers.Env;
 import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
+import com.carrier.numbers.domain.E164;
+import com.carrier.numbers.functions.http.Json;
 import java.net.URI;
 import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -41,8 +43,42 @@ public final class Platform {
     }
 
     private static NumbersPlatform fromEnvironment() {
+        // Building the SDK client is single-threaded class loading; meanwhile another thread loads
+        // what the first request needs besides it (Jackson, libphonenumber's metadata).
+        Thread warmup = new Thread(Platform::warmUp, "warm-up");
+        warmup.setDaemon(true);
+        warmup.start();
         return NumbersPlatform.create(dynamoDbClient(), TableNames.fromEnvironment(), Clock.systemUTC(),
                 NumbersPlatform.Settings.fromEnvironment());
+    }
+
+    /** Model and marshaller classes of the calls nearly every request makes (loaded, not initialised: no init-order risk). */
+    private static final String[] SDK_CLASSES = {
+        "software.amazon.awssdk.services.dynamodb.model.GetItemRequest",
+        "software.amazon.awssdk.services.dynamodb.model.GetItemResponse",
+        "software.amazon.awssdk.services.dynamodb.transform.GetItemRequestMarshaller",
+        "software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest",
+        "software.amazon.awssdk.services.dynamodb.model.TransactWriteItem",
+        "software.amazon.awssdk.services.dynamodb.model.Put",
+        "software.amazon.awssdk.services.dynamodb.model.Update",
+        "software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse",
+        "software.amazon.awssdk.services.dynamodb.transform.TransactWriteItemsRequestMarshaller",
+        "software.amazon.awssdk.services.dynamodb.model.QueryRequest",
+        "software.amazon.awssdk.services.dynamodb.model.QueryResponse",
+        "software.amazon.awssdk.services.dynamodb.transform.QueryRequestMarshaller",
+    };
+
+    private static void warmUp() {
+        try {
+            Json.write(Json.read("{\"data\": {\"number\": \"+14155550100\", \"amount\": 1.00}}"));
+            E164.parse("+14155550100", "number");
+            ClassLoader loader = Platform.class.getClassLoader();
+            for (String name : SDK_CLASSES) {
+                Class.forName(name, false, loader);
+            }
+        } catch (Exception | LinkageError ignored) {
+            // only a head start: the request path does the same work if this did not
+        }
     }
 
     private static DynamoDbClient dynamoDbClient() {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An account's numbers: purchase, reserve, read, configure, release. Every method checks that
@@ -72,9 +73,10 @@ public class PhoneNumbers {
         String e164 = E164.parse(number, "number");
         NumberUpdate opts = options == null ? NumberUpdate.NONE : options;
         NumberUpdates.validate(opts);
-        scope.require(caller, accountId);
+        // The scope check reads the buyer's account: the first attempt uses that read, retries read afresh.
+        AtomicReference<Account> scopedRead = new AtomicReference<>(scope.require(caller, accountId));
         try {
-            return Retry.onConflict(PURCHASE_ATTEMPTS, () -> tryPurchase(caller, accountId, e164, opts));
+            return Retry.onConflict(PURCHASE_ATTEMPTS, () -> tryPurchase(caller, accountId, e164, opts, scopedRead.getAndSet(null)));
         } catch (ConditionFailed | StoreUnavailable e) {
             // The store kept refusing: a fresh read tells whether someone else won (409) or the balance ran out (402).
             explainRefusal(accountId, e164);
@@ -94,12 +96,13 @@ public class PhoneNumbers {
                 });
     }
 
-    private PhoneNumber tryPurchase(Caller caller, String accountId, String e164, NumberUpdate opts) {
+    private PhoneNumber tryPurchase(Caller caller, String accountId, String e164, NumberUpdate opts, Account alreadyRead) {
         Instant now = now();
         PhoneNumber before = numbers.find(e164)
                 .filter(p -> purchasableBy(p, accountId, now))
                 .orElseThrow(() -> unavailable(e164));
-        Account account = accounts.find(accountId).orElseThrow(() -> PlatformException.notFound("account " + accountId));
+        Account account = alreadyRead != null ? alreadyRead
+                : accounts.find(accountId).orElseThrow(() -> PlatformException.notFound("account " + accountId));
         if (!account.mayBuyIn(before.country(), before.region())) {
             throw new PlatformException(ErrorCode.INVALID_REGION, "account " + accountId + " may not buy numbers in "
                     + before.country() + (before.region() == null ? "" : "-" + before.region()));

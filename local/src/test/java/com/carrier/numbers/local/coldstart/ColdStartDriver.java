@@ -18,16 +18,21 @@ public final class ColdStartDriver {
     public static void main(String[] args) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         String outcome;
+        long initDone;
         if (args[0].equals("purchase")) {
             PurchaseNumberHandler handler = new PurchaseNumberHandler();
+            initDone = System.currentTimeMillis();
             APIGatewayV2HTTPResponse response = handler.handleRequest(purchaseEvent(args[1], args[2]), null);
             outcome = String.valueOf(response.getStatusCode());
         } else {
-            outcome = new MinimalGetItemHandler().handleRequest(Map.of("account_id", args[1]), null);
+            MinimalGetItemHandler handler = new MinimalGetItemHandler();
+            initDone = System.currentTimeMillis();
+            outcome = handler.handleRequest(Map.of("account_id", args[1]), null);
         }
         long firstResponse = System.currentTimeMillis() - jvmStart;
         long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-        System.out.println("COLDSTART " + args[0] + " " + firstResponse + " " + classes + " " + outcome);
+        System.out.println("COLDSTART " + args[0] + " " + firstResponse + " " + classes + " " + outcome
+                + " " + (initDone - jvmStart));
     }
 
     private static APIGatewayV2HTTPEvent purchaseEvent(String account, String number) {
