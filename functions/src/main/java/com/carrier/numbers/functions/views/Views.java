@@ -45,11 +45,7 @@ public final class Views {
     public static ObjectNode crossbarListEntry(PhoneNumber n) {
         ObjectNode o = Json.object();
         features(o, n);
-        if (n.assignedTo() != null) {
-            ObjectNode a = o.putObject("assigned_to");
-            putOpt(a, "type", n.assignedTo().type());
-            putOpt(a, "id", n.assignedTo().id());
-        }
+        assignment(o, n);
         putOpt(o, "used_by", n.usedBy());
         putOpt(o, "friendly_name", n.friendlyName());
         putOpt(o, "sub_account_id", n.subAccountId());
@@ -59,19 +55,21 @@ public final class Views {
 
     /** The purchase-document view (POST /v2/numbers/purchase, GET /v2/numbers/{id}). */
     public static ObjectNode purchase(PhoneNumber n) {
-        ObjectNode o = Json.object();
-        o.put("id", n.id());
-        o.put("number", n.number());
-        putOpt(o, "friendly_name", n.friendlyName());
-        o.put("status", n.status());
-        time(o, "purchased_at", n.purchasedAt());
-        time(o, "expires_at", n.expiresAt());
+        ObjectNode o = summary(n);
         billing(o, n);
         return o;
     }
 
     /** An item of GET /v2/numbers. */
     public static ObjectNode listedNumber(PhoneNumber n) {
+        ObjectNode o = summary(n);
+        putOpt(o, "account_id", n.ownerId());
+        putOpt(o, "sub_account_id", n.subAccountId());
+        return o;
+    }
+
+    /** What the purchase document and the list of purchased numbers share. */
+    private static ObjectNode summary(PhoneNumber n) {
         ObjectNode o = Json.object();
         o.put("id", n.id());
         o.put("number", n.number());
@@ -79,8 +77,6 @@ public final class Views {
         o.put("status", n.status());
         time(o, "purchased_at", n.purchasedAt());
         time(o, "expires_at", n.expiresAt());
-        putOpt(o, "account_id", n.ownerId());
-        putOpt(o, "sub_account_id", n.subAccountId());
         return o;
     }
 
@@ -208,6 +204,14 @@ public final class Views {
         time(b, "next_charge", n.nextCharge());
     }
 
+    private static void assignment(ObjectNode o, PhoneNumber n) {
+        if (n.assignedTo() != null) {
+            ObjectNode a = o.putObject("assigned_to");
+            putOpt(a, "type", n.assignedTo().type());
+            putOpt(a, "id", n.assignedTo().id());
+        }
+    }
+
     private static void configuration(ObjectNode o, PhoneNumber n) {
         putOpt(o, "friendly_name", n.friendlyName());
         if (n.cnam() != null) {
@@ -227,11 +231,7 @@ public final class Views {
             putOpt(e, "caller_name", n.e911().callerName());
         }
         putOpt(o, "used_by", n.usedBy());
-        if (n.assignedTo() != null) {
-            ObjectNode a = o.putObject("assigned_to");
-            putOpt(a, "type", n.assignedTo().type());
-            putOpt(a, "id", n.assignedTo().id());
-        }
+        assignment(o, n);
         if (n.prepend() != null) {
             ObjectNode p = o.putObject("prepend");
             if (n.prepend().enabled() != null) {
