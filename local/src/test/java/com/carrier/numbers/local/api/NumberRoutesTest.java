@@ -227,4 +227,16 @@ class NumberRoutesTest extends RouteTest {
         assertThat(api.get("/v2/numbers", t.token()).data().get("total").asLong()).isZero();
         api.get("/v2/numbers/num_doesnotexist", t.token()).platformError(404, "NOT_FOUND");
     }
+
+    @Test
+    void oversizedBodiesAre413InTheRoutesEnvelopeAndChangeNothing() {
+        Tenant t = api.newMaster("5");
+        String n = api.available("415", 1).get(0);
+        String big = "x".repeat(70_000);
+        api.put(path(t, n), t.token(), Map.of("data", Map.of("friendly_name", big))).crossbarError(413, "PAYLOAD_TOO_LARGE");
+        api.post("/v2/numbers/purchase", t.token(), Map.of("number", n, "friendly_name", big)).platformError(413, "PAYLOAD_TOO_LARGE");
+        assertThat(balance(t)).isEqualByComparingTo("5");
+        assertThat(api.available("415", 100)).isNotEmpty();
+        api.get(path(t, n), t.token()).crossbarError(404, "NOT_FOUND");
+    }
 }
