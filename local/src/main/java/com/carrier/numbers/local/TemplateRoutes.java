@@ -113,9 +113,10 @@ public final class TemplateRoutes {
             return null;
         }
         JsonNode def = auth.path("Authorizers").path(name);
-        // FunctionArn: !GetAtt AuthorizerFunction.Arn reads as "AuthorizerFunction.Arn"
+        // FunctionArn: !GetAtt AuthorizerFunction.Arn reads as "AuthorizerFunction.Arn",
+        // !Ref AuthorizerFunction.Alias (the SnapStart alias) as "AuthorizerFunction.Alias"
         String arn = def.path("FunctionArn").asText();
-        String logicalId = arn.endsWith(".Arn") ? arn.substring(0, arn.length() - 4) : arn;
+        String logicalId = arn.replaceFirst("\\.(Arn|Alias)$", "");
         JsonNode fn = resources.path(logicalId);
         if (!"AWS::Serverless::Function".equals(fn.path("Type").asText())) {
             throw new IllegalStateException("authorizer " + name + " names no function of the template: " + arn);

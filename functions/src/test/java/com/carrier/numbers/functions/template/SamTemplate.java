@@ -117,7 +117,7 @@ public final class SamTemplate {
             if ("AWS::Serverless::HttpApi".equals(r.path("Type").asText())) {
                 r.path("Properties").path("Auth").path("Authorizers").forEach(a -> {
                     String arn = a.path("FunctionArn").asText();
-                    authorizers.add(arn.replaceFirst("\\.Arn$", ""));
+                    authorizers.add(arn.replaceFirst("\\.(Arn|Alias)$", ""));
                 });
             }
         }
