@@ -7,6 +7,7 @@ import com.carrier.numbers.domain.E164;
 import com.carrier.numbers.functions.http.Json;
 import java.net.URI;
 import java.time.Clock;
+import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -44,7 +45,7 @@ public final class Platform {
 
     private static NumbersPlatform fromEnvironment() {
         // Building the SDK client is single-threaded class loading; meanwhile another thread loads
-        // what the first request needs besides it (Jackson, libphonenumber's metadata).
+        // what the first request needs besides it (Jackson, libphonenumber's metadata, SecureRandom).
         Thread warmup = new Thread(Platform::warmUp, "warm-up");
         warmup.setDaemon(true);
         warmup.start();
@@ -72,6 +73,7 @@ public final class Platform {
         try {
             Json.write(Json.read("{\"data\": {\"number\": \"+14155550100\", \"amount\": 1.00}}"));
             E164.parse("+14155550100", "number");
+            UUID.randomUUID(); // seeds SecureRandom: the SDK's idempotency tokens and our ids need it
             ClassLoader loader = Platform.class.getClassLoader();
             for (String name : SDK_CLASSES) {
                 Class.forName(name, false, loader);

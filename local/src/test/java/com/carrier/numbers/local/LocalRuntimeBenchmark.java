@@ -107,7 +107,9 @@ public final class LocalRuntimeBenchmark {
         long[] inProcess = new long[N];
         long[] http = new long[N];
         long[] urlConnection = new long[N];
+        long[] rawSocket = new long[N];
         URL url = uri.toURL();
+        RawHttpClient raw = new RawHttpClient(uri, s.token());
         for (int i = -WARMUP; i < N; i++) { // interleaved, so drift (GC, JIT, other builds on the box) hits all three alike
             long a = System.nanoTime();
             fn.call(event, new LambdaContext(UUID.randomUUID().toString(), s.function(), 20, 1024));
@@ -118,7 +120,10 @@ public final class LocalRuntimeBenchmark {
             long d = System.nanoTime();
             getWithUrlConnection(url, s.token());
             long e = System.nanoTime();
+            raw.get();
+            long f = System.nanoTime();
             if (i >= 0) {
+                rawSocket[i] = f - e;
                 direct[i] = b - a;
                 inProcess[i] = c - b;
                 http[i] = d - c;
@@ -129,6 +134,8 @@ public final class LocalRuntimeBenchmark {
         Arrays.sort(inProcess);
         Arrays.sort(http);
         Arrays.sort(urlConnection);
+        Arrays.sort(rawSocket);
+        raw.close();
         double base = median(direct);
         System.out.println();
         System.out.println("Local runtime benchmark (Java " + Runtime.version() + ", -Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m, "
@@ -140,10 +147,13 @@ public final class LocalRuntimeBenchmark {
         row("gateway in-process (route, authorizer, 2.0 JSON)", inProcess, base);
         row("HTTP, java.net.http.HttpClient", http, base);
         row("HTTP, HttpURLConnection (keep-alive)", urlConnection, base);
-        System.out.printf("  overhead over a direct call: %.2fx through HTTP (best client; target < 1.2x), %.2fx in-process%n",
-                Math.min(median(http), median(urlConnection)) / base, median(inProcess) / base);
-        System.out.printf("  added per request: +%.3f ms through HTTP (best client), +%.3f ms in-process (event JSON, serializers, authorizer cache)%n",
-                (Math.min(median(http), median(urlConnection)) - base) / 1e6, (median(inProcess) - base) / 1e6);
+        row("HTTP, plain keep-alive socket (no client library)", rawSocket, base);
+        double bestLibrary = Math.min(median(http), median(urlConnection));
+        System.out.printf("  overhead over a direct call (target < 1.2x): %.2fx in-process, %.2fx through HTTP with a plain socket,"
+                + " %.2fx with the best JDK client library%n", median(inProcess) / base, median(rawSocket) / base, bestLibrary / base);
+        System.out.printf("  added per request: +%.3f ms in-process (event JSON, serializers, authorizer cache), +%.3f ms through HTTP"
+                + " (plain socket), +%.3f ms (best JDK client)%n", (median(inProcess) - base) / 1e6, (median(rawSocket) - base) / 1e6,
+                (bestLibrary - base) / 1e6);
         System.out.printf("  startup to ready: %.1f s; heap used after start%s and GC: %.1f MB (max heap %d MB)%n", startSeconds,
                 s.extra() == null ? " + demo seed" : " + 4,000 inventory items", heapBytes / 1048576.0,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -161,6 +171,54 @@ public final class LocalRuntimeBenchmark {
         @SuppressWarnings("unchecked")
         Map<String, Object> context = json.convertValue(decision.path("context"), Map.class);
         return events.integrationEvent(parsed, context);
+    }
+
+    /**
+     * The leanest HTTP/1.1 client: one keep-alive socket, a fixed GET, the answer read by its
+     * Content-Length. It shows what the server and loopback cost without a client library's own work.
+     */
+    private static final class RawHttpClient implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final java.io.BufferedInputStream in;
+        private final byte[] request;
+
+        RawHttpClient(URI uri, String token) throws IOException {
+            socket = new java.net.Socket(uri.getHost(), uri.getPort());
+            socket.setTcpNoDelay(true);
+            in = new java.io.BufferedInputStream(socket.getInputStream());
+            String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            request = ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nX-Auth-Token: " + token + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        void get() throws IOException {
+            socket.getOutputStream().write(request);
+            int contentLength = -1;
+            StringBuilder line = new StringBuilder();
+            for (int b; (b = in.read()) != -1; ) {
+                if (b == '\n') {
+                    String header = line.toString().trim();
+                    if (header.isEmpty()) {
+                        break;
+                    }
+                    if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                        contentLength = Integer.parseInt(header.substring(15).trim());
+                    }
+                    line.setLength(0);
+                } else {
+                    line.append((char) b);
+                }
+            }
+            if (contentLength < 0) {
+                throw new IOException("no Content-Length in the answer");
+            }
+            in.readNBytes(contentLength);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     private static void getWithUrlConnection(URL url, String token) throws IOException {

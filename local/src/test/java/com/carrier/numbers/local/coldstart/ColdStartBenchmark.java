@@ -34,7 +34,7 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  * Target: purchase within 1.25x of the minimal handler; jar under 15 MB.
  */
 public final class ColdStartBenchmark {
-    private static final int RUNS = 7;
+    private static final int RUNS = 11;
 
     private ColdStartBenchmark() {
     }
