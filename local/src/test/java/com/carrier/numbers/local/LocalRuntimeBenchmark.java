@@ -1,12 +1,7 @@
 package com.carrier.numbers.local;
 
-import com.carrier.numbers.TableNames;
-import com.carrier.numbers.adapter.dynamodb.TableSchemas;
-import com.carrier.numbers.domain.InventoryNumber;
-import com.carrier.numbers.domain.RateTable;
 import com.carrier.numbers.local.HttpApiEvents.Parsed;
 import com.carrier.numbers.local.Router.Match;
-import com.carrier.numbers.local.testhandlers.GetItemHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,24 +11,17 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Prints, side by side in one run, the local runtime's per-request cost against a direct call of
  * the same warm handler with the same request, and the heap the runtime holds once seeded.
- * Uses the platform's GetNumber/Search handlers when they exist, else a GetItem test handler over
- * DynamoDB Local with the demo inventory written straight to the Numbers table.
+ * The handler is the platform's SearchNumbersHandler on the seeded demo data.
  *
  * <pre>./mvnw -q -pl local -am package -DskipTests -Pbench</pre>
  */
@@ -41,44 +29,27 @@ public final class LocalRuntimeBenchmark {
     private static final int WARMUP = 1000;
     private static final int N = 2000;
 
-    private record Scenario(String description, LocalRuntime runtime, String function, String pathAndQuery, String token,
-                            AutoCloseable extra) {
+    private record Scenario(String description, LocalRuntime runtime, String function, String pathAndQuery, String token) {
     }
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        Scenario s = realOrFallback();
+        Scenario s = search();
         double startSeconds = (System.nanoTime() - t0) / 1e9;
         long heap = usedHeapAfterGc();
         try {
             run(s, startSeconds, heap);
         } finally {
             s.runtime().close();
-            if (s.extra() != null) {
-                s.extra().close();
-            }
         }
         System.exit(0);
     }
 
-    private static Scenario realOrFallback() throws Exception {
-        try {
-            LocalRuntime rt = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withAccessLog(false));
-            // The runtime's own Search handler: a read of O(quantity) inventory items.
-            return new Scenario("SearchNumbersHandler, GET /v2/phone_numbers?prefix=415&quantity=10 (real platform, seeded)",
-                    rt, "SearchNumbersFunction", "/v2/phone_numbers?prefix=415&quantity=10", DemoData.DEMO_MASTER.token(), null);
-        } catch (RuntimeException e) {
-            System.out.println("(platform handlers not available yet: " + rootCause(e) + "; using the GetItem test handler)");
-        }
-        Path template = TableSchemas.findTemplate();
-        LocalDynamoDb db = LocalDynamoDb.start(null).withTables(template, TableNames.fromEnvironment());
-        writeInventory(db.client());
-        GetItemHandler.dynamoDb = db.client();
-        Path bench = Path.of(LocalRuntimeBenchmark.class.getResource("/bench-template.yaml").toURI());
-        LocalRuntime rt = LocalRuntime.start(LocalRuntime.Options.defaults().withTemplate(bench).withPort(0)
-                .withPlatform(false).withAccessLog(false));
-        return new Scenario("GetItemHandler (one consistent GetItem on DynamoDB Local), GET /v2/bench/%2B14152000042",
-                rt, "GetItemFunction", "/v2/bench/%2B14152000042", "bench-token", db);
+    /** The runtime's own Search handler on the seeded platform: a read of O(quantity) inventory items. */
+    private static Scenario search() {
+        LocalRuntime rt = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withAccessLog(false));
+        return new Scenario("SearchNumbersHandler, GET /v2/phone_numbers?prefix=415&quantity=10 (real platform, seeded)",
+                rt, "SearchNumbersFunction", "/v2/phone_numbers?prefix=415&quantity=10", DemoData.DEMO_MASTER.token());
     }
 
     private static void run(Scenario s, double startSeconds, long heapBytes) throws Exception {
@@ -155,7 +126,7 @@ public final class LocalRuntimeBenchmark {
                 + " (plain socket), +%.3f ms (best JDK client)%n", (median(inProcess) - base) / 1e6, (median(rawSocket) - base) / 1e6,
                 (bestLibrary - base) / 1e6);
         System.out.printf("  startup to ready: %.1f s; heap used after start%s and GC: %.1f MB (max heap %d MB)%n", startSeconds,
-                s.extra() == null ? " + demo seed" : " + 4,000 inventory items", heapBytes / 1048576.0,
+                " + demo seed", heapBytes / 1048576.0,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
@@ -229,30 +200,6 @@ public final class LocalRuntimeBenchmark {
         }
     }
 
-    private static void writeInventory(DynamoDbClient dynamo) {
-        List<WriteRequest> batch = new ArrayList<>();
-        for (DemoData.InventoryBlock block : DemoData.INVENTORY) {
-            for (InventoryNumber n : DemoData.numbers(block, RateTable.standard())) {
-                Map<String, AttributeValue> item = new LinkedHashMap<>();
-                item.put("number", AttributeValue.fromS(n.number()));
-                item.put("state", AttributeValue.fromS("available"));
-                item.put("city", AttributeValue.fromS(n.city() == null ? "" : n.city()));
-                item.put("region", AttributeValue.fromS(n.region() == null ? "" : n.region()));
-                item.put("country", AttributeValue.fromS(n.country()));
-                item.put("type", AttributeValue.fromS(n.type()));
-                item.put("setup_fee", AttributeValue.fromN(Long.toString(n.setupFee().cents())));
-                item.put("monthly_cost", AttributeValue.fromN(Long.toString(n.monthlyCost().cents())));
-                item.put("inv_prefix", AttributeValue.fromS(n.number().substring(2, 5)));
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-                if (batch.size() == 25) {
-                    List<WriteRequest> chunk = List.copyOf(batch);
-                    dynamo.batchWriteItem(b -> b.requestItems(Map.of("Numbers", chunk)));
-                    batch.clear();
-                }
-            }
-        }
-    }
-
     private static void row(String label, long[] sorted, double base) {
         System.out.printf("  %-44s %8.3f ms %7.3f ms %7.2fx%n", label, median(sorted) / 1e6, p99(sorted) / 1e6, median(sorted) / base);
     }
@@ -272,13 +219,5 @@ public final class LocalRuntimeBenchmark {
             Thread.sleep(100);
         }
         return r.totalMemory() - r.freeMemory();
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.toString();
     }
 }
