@@ -30,6 +30,7 @@ public final class ApiRequest {
     private final APIGatewayV2HTTPEvent event;
     private final String requestId;
     private JsonNode body;
+    private String rawBody; // decoded and size-checked once, for body() and fingerprint()
 
     public ApiRequest(APIGatewayV2HTTPEvent event) {
         this.event = event;
@@ -162,6 +163,13 @@ public final class ApiRequest {
 
     /** The body's text, size-checked and base64-decoded if API Gateway encoded it. */
     public String rawBody() {
+        if (rawBody == null) {
+            rawBody = decodedBody();
+        }
+        return rawBody;
+    }
+
+    private String decodedBody() {
         String b = event.getBody();
         if (b == null) {
             return null;

@@ -27,11 +27,7 @@ public enum Envelope {
         public ObjectNode error(PlatformException e, ApiRequest request) {
             ObjectNode body = Json.object();
             putAuthToken(body, request);
-            ObjectNode data = Json.object();
-            data.put("code", e.code().wire());
-            data.put("message", e.getMessage());
-            e.details().forEach((k, v) -> data.set(k, Json.MAPPER.valueToTree(v)));
-            body.set("data", data);
+            body.set("data", errorDetails(e));
             body.put("error", String.valueOf(e.code().httpStatus()));
             body.put("message", e.code().wire());
             body.put("request_id", request.requestId());
@@ -63,11 +59,7 @@ public enum Envelope {
         public ObjectNode error(PlatformException e, ApiRequest request) {
             ObjectNode body = Json.object();
             body.put("success", false);
-            ObjectNode error = Json.object();
-            error.put("code", e.code().wire());
-            error.put("message", e.getMessage());
-            e.details().forEach((k, v) -> error.set(k, Json.MAPPER.valueToTree(v)));
-            body.set("error", error);
+            body.set("error", errorDetails(e));
             body.put("request_id", request.requestId());
             return body;
         }
@@ -76,4 +68,13 @@ public enum Envelope {
     public abstract ObjectNode success(JsonNode data, ApiRequest request, Map<String, JsonNode> extra);
 
     public abstract ObjectNode error(PlatformException e, ApiRequest request);
+
+    /** What both families say of a refusal: its code, message and details (crossbar's data, platform's error). */
+    static ObjectNode errorDetails(PlatformException e) {
+        ObjectNode details = Json.object();
+        details.put("code", e.code().wire());
+        details.put("message", e.getMessage());
+        e.details().forEach((k, v) -> details.set(k, Json.MAPPER.valueToTree(v)));
+        return details;
+    }
 }

@@ -65,8 +65,10 @@ class SubAccountRoutesTest extends RouteTest {
         String n = buy(master);
         api.post("/v2/subaccounts/" + sub.id() + "/numbers", stranger.token(), Map.of("number", n)).platformError(403, "FORBIDDEN");
         String strangers = buy(stranger);
-        var r = api.post("/v2/subaccounts/" + sub.id() + "/numbers", master.token(), Map.of("number", strangers));
-        assertThat(r.status()).isIn(404, 409);
+        // another tenant's number: not found, its existence is not revealed, and it stays where it was
+        api.post("/v2/subaccounts/" + sub.id() + "/numbers", master.token(), Map.of("number", strangers))
+                .platformError(404, "NOT_FOUND");
+        assertThat(api.get("/v2/numbers", stranger.token()).data().get("total").asLong()).isEqualTo(1);
         api.post("/v2/subaccounts/" + sub.id() + "/numbers", master.token(), Map.of()).platformError(400, "VALIDATION_ERROR");
     }
 }
