@@ -7,6 +7,7 @@ import com.carrier.numbers.adapter.dynamodb.DynamoIdempotencyStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoLedgerStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoNumberStore;
 import com.carrier.numbers.domain.RateTable;
+import com.carrier.numbers.port.Workflows;
 import com.carrier.numbers.service.Scope;
 import com.carrier.numbers.service.Accounts;
 import com.carrier.numbers.service.AuditTrail;
@@ -49,8 +50,15 @@ public final class NumbersPlatform {
     private final Renewals renewals;
     private final AuditTrail auditTrail;
     private final IdempotencyKeys idempotencyKeys;
+    private final Workflows workflows;
 
+    /** Without state machines: starting or answering a workflow fails loudly (tests of the plain API). */
     public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings) {
+        return create(dynamo, tables, clock, settings, NO_WORKFLOWS);
+    }
+
+    public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings,
+                                         Workflows workflows) {
         var numberStore = new DynamoNumberStore(dynamo, tables.numbers(), tables.accounts(), tables.ledger(), tables.audit());
         var accountStore = new DynamoAccountStore(dynamo, tables.accounts(), tables.ledger());
         var scope = new Scope(accountStore);
@@ -65,12 +73,13 @@ public final class NumbersPlatform {
                 credentials,
                 renewals,
                 new AuditTrail(new DynamoAuditStore(dynamo, tables.audit())),
-                new IdempotencyKeys(new DynamoIdempotencyStore(dynamo, tables.idempotency()), clock));
+                new IdempotencyKeys(new DynamoIdempotencyStore(dynamo, tables.idempotency()), clock),
+                workflows);
     }
 
     private NumbersPlatform(Inventory inventory, PhoneNumbers phoneNumbers, SubAccountPool subAccountPool,
                             CallActivity callActivity, Accounts accounts, Credentials credentials, Renewals renewals,
-                            AuditTrail auditTrail, IdempotencyKeys idempotencyKeys) {
+                            AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows) {
         this.inventory = inventory;
         this.phoneNumbers = phoneNumbers;
         this.subAccountPool = subAccountPool;
@@ -80,6 +89,7 @@ public final class NumbersPlatform {
         this.renewals = renewals;
         this.auditTrail = auditTrail;
         this.idempotencyKeys = idempotencyKeys;
+        this.workflows = workflows;
     }
 
     public Inventory inventory() { return inventory; }
@@ -91,4 +101,16 @@ public final class NumbersPlatform {
     public Renewals renewals() { return renewals; }
     public AuditTrail auditTrail() { return auditTrail; }
     public IdempotencyKeys idempotencyKeys() { return idempotencyKeys; }
+    public Workflows workflows() { return workflows; }
+
+    private static final Workflows NO_WORKFLOWS = new Workflows() {
+        @Override public boolean start(Machine machine, String executionName, String inputJson) { throw unavailable(); }
+        @Override public void stop(Machine machine, String executionName, String cause) { throw unavailable(); }
+        @Override public void sendTaskSuccess(String taskToken, String outputJson) { throw unavailable(); }
+        @Override public void sendTaskFailure(String taskToken, String error, String cause) { throw unavailable(); }
+
+        private IllegalStateException unavailable() {
+            return new IllegalStateException("this platform was built without state machines");
+        }
+    };
 }
