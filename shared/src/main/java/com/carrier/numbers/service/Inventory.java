@@ -15,17 +15,20 @@ import com.carrier.numbers.port.InventoryCriterion;
 import com.carrier.numbers.port.NumberStore;
 import com.carrier.numbers.port.NumberWrite;
 import com.carrier.numbers.port.StoreUnavailable;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 /** The numbers customers can buy: search, browse, operator loads, and the return of aged numbers. */
 public class Inventory {
+    // Restore-safe (SnapStart): a ThreadLocalRandom captured in the snapshot would give every restored
+    // environment the same sequence, so their searches would offer the same numbers to buy.
+    private static final SecureRandom RANDOM_START = new SecureRandom();
     private final NumberStore numbers;
     private final RateTable rates;
     private final Clock clock;
@@ -77,7 +80,7 @@ public class Inventory {
                 && (city == null || city.equalsIgnoreCase(p.city()))
                 && (state == null || state.equalsIgnoreCase(p.region()));
         // A random start, wrapping around: two customers searching the same prefix rarely get the same first numbers.
-        return numbers.purchasable(criterion, ThreadLocalRandom.current().nextDouble(), q.quantity(), accept);
+        return numbers.purchasable(criterion, RANDOM_START.nextDouble(), q.quantity(), accept);
     }
 
     /** "415", "415555", "+1415" -> E.164 form with at least the area code; anything else is 400. */
