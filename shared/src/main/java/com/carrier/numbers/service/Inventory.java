@@ -64,21 +64,15 @@ public class Inventory {
         if (state != null && !state.matches("[A-Za-z]{2}")) {
             throw PlatformException.validation("state", "state must be a two-letter code such as CA");
         }
-        // The most selective criterion picks the index; the others filter what it reads.
-        InventoryCriterion criterion;
-        if (prefix != null) {
-            criterion = new InventoryCriterion(InventoryCriterion.Kind.PREFIX, prefix);
-        } else if (city != null) {
-            criterion = new InventoryCriterion(InventoryCriterion.Kind.CITY, city.toUpperCase(Locale.ROOT));
-        } else if (state != null) {
-            criterion = new InventoryCriterion(InventoryCriterion.Kind.STATE, state.toUpperCase(Locale.ROOT));
-        } else {
+        if (prefix == null && city == null && state == null) {
             throw PlatformException.validation("prefix", "give at least one of prefix, city or state");
         }
+        // Every criterion is answered by the index keys (see InventoryCriterion), so what is read is what matches.
+        InventoryCriterion criterion = new InventoryCriterion(prefix, city == null ? null : city.toUpperCase(Locale.ROOT),
+                state == null ? null : state.toUpperCase(Locale.ROOT));
         Instant now = clock.instant();
-        Predicate<PhoneNumber> accept = p -> (p.state() == NumberState.AVAILABLE || (p.state() == NumberState.RESERVED && !p.heldAt(now)))
-                && (city == null || city.equalsIgnoreCase(p.city()))
-                && (state == null || state.equalsIgnoreCase(p.region()));
+        // The keys answer the criteria; what is left to filter is a live hold (bounded by the holds customers place).
+        Predicate<PhoneNumber> accept = p -> p.state() == NumberState.AVAILABLE || (p.state() == NumberState.RESERVED && !p.heldAt(now));
         // A random start, wrapping around: two customers searching the same prefix rarely get the same first numbers.
         return numbers.purchasable(criterion, RANDOM_START.nextDouble(), q.quantity(), accept);
     }
