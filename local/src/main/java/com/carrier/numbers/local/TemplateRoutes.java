@@ -107,6 +107,18 @@ public final class TemplateRoutes {
         return new TemplateRoutes(routes, authorizer);
     }
 
+    /** Every {@code AWS::Serverless::Function} of the template by logical id (state machine tasks invoke them). */
+    public static Map<String, FunctionDef> functions(JsonNode root) {
+        int defaultTimeout = root.path("Globals").path("Function").path("Timeout").asInt(3);
+        Map<String, FunctionDef> out = new java.util.LinkedHashMap<>();
+        root.path("Resources").fields().forEachRemaining(r -> {
+            if ("AWS::Serverless::Function".equals(r.getValue().path("Type").asText())) {
+                out.put(r.getKey(), function(r.getKey(), r.getValue(), defaultTimeout));
+            }
+        });
+        return out;
+    }
+
     private static AuthorizerDef defaultAuthorizer(JsonNode auth, JsonNode resources, int defaultTimeout) {
         String name = auth.path("DefaultAuthorizer").asText(null);
         if (name == null) {
