@@ -11,6 +11,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.time.Instant;
 
 /**
  * Runs scenarios on the in-JVM engine, in real time by default (scale 1) like moto; the script plays
@@ -66,7 +69,8 @@ public final class LocalStepFunctions implements ScenarioRunner {
         try (StepFunctionsEngine e = new StepFunctionsEngine(functions, new WorkflowTime(timeScale))) {
             engine[0] = e;
             String machine = e.createStateMachine("scenario", scenario.definition(TemplateStateMachines::functionArn));
-            e.startExecution(machine, "scenario", scenario.input());
+            Map<String, String> resolved = new HashMap<>();
+            e.startExecution(machine, "scenario", scenario.inputAt(Instant.now(), resolved));
             var view = e.awaitEnd(StepFunctionsEngine.executionArn(machine, "scenario"), Duration.ofSeconds(scenario.timeoutSeconds()));
             if (view.status() == WorkflowStatus.RUNNING) {
                 throw new AssertionError("local: " + scenario.name() + " still RUNNING after " + scenario.timeoutSeconds() + " s in "
@@ -76,7 +80,7 @@ public final class LocalStepFunctions implements ScenarioRunner {
                 throw new AssertionError("local: " + scenario.name() + ": " + problems + (script.isEmpty() ? "" : " unused script " + script));
             }
             JsonNode output = view.output() == null ? null : AslPaths.JSON.readTree(view.output());
-            return new ScenarioResult("local", view.visitedStates(), called, view.status(), view.error(), output);
+            return new ScenarioResult("local", view.visitedStates(), called, view.status(), view.error(), output, resolved);
         }
     }
 }

@@ -165,7 +165,9 @@ public final class MotoStepFunctions implements ScenarioRunner {
         queue.put("region", "us-east-1");
         post("/moto-api/static/lambda-simple/response", queue.toString());
 
-        String execution = sfn.startExecution(b -> b.stateMachineArn(machine).name("scenario").input(scenario.input())).executionArn();
+        Map<String, String> resolved = new HashMap<>();
+        String input = scenario.inputAt(java.time.Instant.now(), resolved);
+        String execution = sfn.startExecution(b -> b.stateMachineArn(machine).name("scenario").input(input)).executionArn();
         Set<Integer> answered = new HashSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(scenario.timeoutSeconds()).toNanos();
         while (true) {
@@ -188,17 +190,17 @@ public final class MotoStepFunctions implements ScenarioRunner {
             }
             var d = sfn.describeExecution(b -> b.executionArn(execution));
             if (d.status() != ExecutionStatus.RUNNING) {
-                return result(scenario, history(execution), d.status(), d.output());
+                return result(history(execution), d.status(), d.output(), resolved);
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("moto: " + scenario.name() + " still RUNNING after " + scenario.timeoutSeconds() + " s: "
-                        + result(scenario, events, d.status(), null));
+                        + result(events, d.status(), null, resolved));
             }
             Thread.sleep(50);
         }
     }
 
-    private ScenarioResult result(WorkflowScenario scenario, List<HistoryEvent> events, ExecutionStatus status, String output)
+    private ScenarioResult result(List<HistoryEvent> events, ExecutionStatus status, String output, Map<String, String> resolved)
             throws IOException {
         List<String> visited = new ArrayList<>();
         List<String> called = new ArrayList<>();
@@ -219,7 +221,7 @@ public final class MotoStepFunctions implements ScenarioRunner {
             }
         }
         return new ScenarioResult("moto", visited, called, WorkflowStatus.valueOf(status.toString()), error,
-                output == null ? null : AslPaths.JSON.readTree(output));
+                output == null ? null : AslPaths.JSON.readTree(output), resolved);
     }
 
     private List<HistoryEvent> history(String execution) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.Map;
  * WorkflowScenario.of(Path.of("statemachines/port-lifecycle.asl.json"))
  *     .function("SubmitPortFunctionArn", "SubmitPortFunction")   // ${SubmitPortFunctionArn} -> that function
  *     .substitution("Something", "plain value")
- *     .input("{\"port_id\":\"p1\",\"foc_at\":\"" + Instant.now().plusSeconds(2) + "\",\"decision_timeout\":3}")
+ *     .input("{\"port_id\":\"p1\",\"foc_at\":\"{{now+2}}\",\"decision_timeout\":3}")
  *     .task(TaskStep.fails("SubmitPortFunction", "com.carrier.numbers.CarrierUnavailableException", "busy"))
  *     .task(TaskStep.returns("SubmitPortFunction", "{\"submitted\":true}"))
  *     .task(TaskStep.waitsForToken("AwaitDecisionFunction", "$.task_token").thenSucceeds("{\"foc\":\"...\"}"))
@@ -33,7 +34,8 @@ import java.util.Map;
  * <p><b>Time.</b> moto runs in real time, so scenarios wait seconds, not days: a definition whose waits
  * and timeouts are meant to be exercised here must take them from the input ({@code Wait} with
  * {@code TimestampPath} or {@code SecondsPath}, {@code TimeoutSecondsPath}, {@code HeartbeatSecondsPath}),
- * and the scenario input gives timestamps a second or two ahead and timeouts of a few seconds. A fixed
+ * and the scenario input gives timestamps a second or two ahead ({@code "{{now+1.5}}"} in the input is
+ * replaced by the instant 1.5 s after each engine's start) and timeouts of a few seconds. A fixed
  * {@code Seconds: 86400} or {@code TimeoutSeconds: 604800} cannot be run on moto.
  *
  * <p><b>What is compared</b> ({@link ScenarioResult#comparable()}): the visited states in order, the
@@ -119,6 +121,26 @@ public final class WorkflowScenario {
 
     public String input() {
         return input;
+    }
+
+    private static final java.util.regex.Pattern NOW = java.util.regex.Pattern.compile("\\{\\{now([+-]\\d+(?:\\.\\d+)?)?}}");
+
+    /**
+     * The input for a run starting at {@code now}: every {@code {{now+N}}} (N seconds, fractions allowed)
+     * becomes the ISO-8601 instant N seconds after {@code now}; {@code resolved} collects instant -> placeholder
+     * so that results compare equal across engines ({@link ScenarioResult#comparable()}).
+     */
+    public String inputAt(Instant now, Map<String, String> resolved) {
+        java.util.regex.Matcher m = NOW.matcher(input);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            double seconds = m.group(1) == null ? 0 : Double.parseDouble(m.group(1));
+            String at = now.plusMillis(Math.round(seconds * 1000)).toString();
+            resolved.put(at, m.group());
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(at));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     public List<TaskStep> script() {
