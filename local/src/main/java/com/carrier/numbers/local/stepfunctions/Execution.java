@@ -58,6 +58,8 @@ final class Execution {
     Instant heartbeatAt;
     Instant executionTimeoutAt;
     final List<String> visited = new ArrayList<>();
+    /** A short history ("TaskFailed Submit com.x.E", "RetryScheduled Submit 2.0"...), for tests and logs. */
+    final List<String> events = new ArrayList<>();
 
     Execution(String arn, String name, String machineArn, JsonNode input, Instant startTime) {
         this.arn = arn;
@@ -115,6 +117,8 @@ final class Execution {
         j.put("executionTimeoutAt", str(executionTimeoutAt));
         ArrayNode v = j.putArray("visited");
         visited.forEach(v::add);
+        ArrayNode h = j.putArray("events");
+        events.forEach(h::add);
         return j;
     }
 
@@ -138,6 +142,7 @@ final class Execution {
         x.heartbeatAt = instant(j, "heartbeatAt");
         x.executionTimeoutAt = instant(j, "executionTimeoutAt");
         j.path("visited").forEach(v -> x.visited.add(v.asText()));
+        j.path("events").forEach(v -> x.events.add(v.asText()));
         return x;
     }
 

@@ -224,7 +224,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     /** A snapshot of an execution. */
     public record ExecutionView(String arn, String name, WorkflowStatus status, String input, String output, String error,
-                                String cause, List<String> visitedStates, String currentState, List<String> waitingTokens) {
+                                String cause, List<String> visitedStates, String currentState, List<String> waitingTokens,
+                                List<String> events) {
     }
 
     public Optional<ExecutionView> describe(String executionArn) {
@@ -237,7 +238,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
             return Optional.of(new ExecutionView(ex.arn, ex.name, ex.status, ex.input.toString(),
                     ex.output == null ? null : ex.output.toString(), ex.error, ex.cause, List.copyOf(ex.visited),
                     ex.status == WorkflowStatus.RUNNING ? ex.state : null,
-                    ex.token == null ? List.of() : List.of(ex.token)));
+                    ex.token == null ? List.of() : List.of(ex.token), List.copyOf(ex.events)));
         } finally {
             ex.lock.unlock();
         }
@@ -311,6 +312,10 @@ public final class StepFunctionsEngine implements AutoCloseable {
         return resumed;
     }
 
+    /**
+     * Stops the engine: timers and workers end, and nothing is written any more, so a persisted
+     * execution stays as it was at its last step and resumes from there.
+     */
     @Override
     public void close() {
         closed = true;
@@ -341,6 +346,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
         ex.taskTimeoutAt = null;
         ex.heartbeatAt = null;
         ex.visited.add(stateName);
+        ex.events.add("StateEntered " + stateName);
         long step = ++ex.step;
         persist(ex);
         workers.execute(() -> drive(ex, step));
@@ -439,7 +445,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private void afterWait(Execution ex, long step) {
         ex.lock.lock();
         try {
-            if (ex.status != WorkflowStatus.RUNNING || ex.step != step) {
+            if (closed || ex.status != WorkflowStatus.RUNNING || ex.step != step) {
                 return;
             }
             State s = machine(ex.machineArn).state(ex.state);
@@ -475,11 +481,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
             tokens.put(token, ex);
         }
         ex.phase = waitForToken ? Phase.TASK_WAITING_TOKEN : Phase.TASK_RUNNING;
+        boolean serviceIntegration = resource.startsWith("arn:aws:states:::lambda:invoke");
+        String function = serviceIntegration ? effective.path("FunctionName").asText() : resource;
+        ex.events.add("TaskScheduled " + s.name() + " " + function);
         persist(ex);
         armTaskTimers(ex, step);
 
-        boolean serviceIntegration = resource.startsWith("arn:aws:states:::lambda:invoke");
-        String function = serviceIntegration ? effective.path("FunctionName").asText() : resource;
         JsonNode payload = serviceIntegration ? effective.has("Payload") ? effective.get("Payload") : AslPaths.JSON.createObjectNode() : effective;
         workers.execute(() -> {
             JsonNode result;
@@ -518,11 +525,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     /** A task's result (lock held): ResultSelector, ResultPath, OutputPath, then the next state. */
     private void taskSucceeded(Execution ex, long step, JsonNode result) {
-        if (ex.status != WorkflowStatus.RUNNING || ex.step != step) {
+        if (closed || ex.status != WorkflowStatus.RUNNING || ex.step != step) {
             return;
         }
         clearToken(ex);
         State s = machine(ex.machineArn).state(ex.state);
+        ex.events.add("TaskSucceeded " + s.name());
         JsonNode context = ex.context(null);
         try {
             JsonNode selected = s.has("ResultSelector") ? AslPaths.template(s.get("ResultSelector"), result, context) : result;
@@ -534,11 +542,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     /** A task's error (lock held): the first matching retrier retries, else the first matching catcher routes, else the execution fails. */
     private void taskFailed(Execution ex, long step, String error, String cause) {
-        if (ex.status != WorkflowStatus.RUNNING || ex.step != step) {
+        if (closed || ex.status != WorkflowStatus.RUNNING || ex.step != step) {
             return;
         }
         clearToken(ex);
         State s = machine(ex.machineArn).state(ex.state);
+        ex.events.add("TaskFailed " + s.name() + " " + error);
         if (s.has("Retry")) {
             int i = 0;
             for (JsonNode retrier : s.get("Retry")) {
@@ -555,6 +564,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
                         }
                         ex.retries.put(i, attempts + 1);
                         ex.retryCount++;
+                        ex.events.add("RetryScheduled " + s.name() + " " + delay);
                         ex.phase = Phase.RETRY_PENDING;
                         ex.resumeAt = clock.instant().plusMillis(time.realMillis(delay));
                         long next = ++ex.step;
@@ -590,7 +600,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private void retryNow(Execution ex, long step) {
         ex.lock.lock();
         try {
-            if (ex.status != WorkflowStatus.RUNNING || ex.step != step) {
+            if (closed || ex.status != WorkflowStatus.RUNNING || ex.step != step) {
                 return;
             }
             ex.phase = Phase.ENTERING;
@@ -631,6 +641,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     private void finish(Execution ex, WorkflowStatus status, JsonNode output, String error, String cause) {
         clearToken(ex);
+        ex.events.add("Execution" + status + (error == null ? "" : " " + error));
         ex.status = status;
         ex.output = output;
         ex.error = error;
@@ -689,7 +700,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
             schedule(ex.executionTimeoutAt, ex, -1, () -> {
                 ex.lock.lock();
                 try {
-                    if (ex.status == WorkflowStatus.RUNNING) {
+                    if (!closed && ex.status == WorkflowStatus.RUNNING) {
                         finish(ex, WorkflowStatus.TIMED_OUT, null, "States.Timeout", "The execution ran longer than its TimeoutSeconds");
                     }
                 } finally {

@@ -150,7 +150,13 @@ public final class TemplateStateMachines {
         String logicalId = name.replaceFirst("\\.(Arn|Alias|Name)$", "");
         JsonNode resource = root.path("Resources").path(logicalId);
         if ("AWS::Serverless::Function".equals(resource.path("Type").asText())) {
-            return functionArn(logicalId);
+            if (name.endsWith(".Arn")) {
+                return functionArn(logicalId);
+            }
+            if (name.endsWith(".Alias")) { // SAM's AutoPublishAlias: the alias ARN, same handler locally
+                return functionArn(logicalId) + ":" + resource.path("Properties").path("AutoPublishAlias").asText("live");
+            }
+            return logicalId; // !Ref of a function is its name; locally the name is the logical id
         }
         if (root.path("Parameters").has(name)) {
             return root.path("Parameters").path(name).path("Default").asText("");
