@@ -1,10 +1,8 @@
 package com.carrier.numbers.local.stepfunctions;
 
-import com.carrier.numbers.local.TemplateRoutes;
+import com.carrier.numbers.template.SamTemplate;
 import com.carrier.numbers.local.TemplateRoutes.FunctionDef;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,38 +51,32 @@ public final class TemplateStateMachines {
     }
 
     public static TemplateStateMachines read(Path template) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(template));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + template, e);
-        }
-        Path base = template.toAbsolutePath().getParent();
-        JsonNode resources = root.path("Resources");
+        return of(SamTemplate.load(template));
+    }
+
+    public static TemplateStateMachines of(SamTemplate template) {
+        JsonNode root = template.json();
         Map<String, MachineDef> machines = new LinkedHashMap<>();
-        resources.fields().forEachRemaining(r -> {
-            if (!"AWS::Serverless::StateMachine".equals(r.getValue().path("Type").asText())) {
-                return;
-            }
-            JsonNode p = r.getValue().path("Properties");
+        for (SamTemplate.StateMachine m : template.stateMachines()) {
             String definition;
-            if (p.has("DefinitionUri")) {
-                Path file = base.resolve(p.get("DefinitionUri").asText());
+            if (m.definitionUri() != null) {
                 try {
-                    definition = Files.readString(file);
+                    definition = Files.readString(m.definitionUri());
                 } catch (IOException e) {
-                    throw new UncheckedIOException(r.getKey() + ": cannot read DefinitionUri " + file, e);
+                    throw new UncheckedIOException(m.logicalId() + ": cannot read DefinitionUri " + m.definitionUri(), e);
                 }
-            } else if (p.has("Definition")) {
-                definition = p.get("Definition").toString();
             } else {
-                throw new IllegalStateException(r.getKey() + " has neither DefinitionUri nor Definition");
+                definition = m.inlineDefinition().toString();
             }
             Map<String, String> subs = new LinkedHashMap<>();
-            p.path("DefinitionSubstitutions").fields().forEachRemaining(s -> subs.put(s.getKey(), resolve(s.getValue(), root)));
-            machines.put(r.getKey(), new MachineDef(r.getKey(), substitute(definition, subs, r.getKey())));
-        });
-        return new TemplateStateMachines(machines, TemplateRoutes.functions(root));
+            m.substitutions().forEach((k, v) -> subs.put(k, resolve(v, root)));
+            machines.put(m.logicalId(), new MachineDef(m.logicalId(), substitute(definition, subs, m.logicalId())));
+        }
+        Map<String, FunctionDef> functions = new LinkedHashMap<>();
+        for (SamTemplate.Function f : template.functions()) {
+            functions.put(f.logicalId(), new FunctionDef(f.logicalId(), f.handler(), f.timeoutSeconds()));
+        }
+        return new TemplateStateMachines(machines, functions);
     }
 
     /** Applies {@code ${Name}} substitutions as SAM does; an unknown one is an error, not a silent blank. */
