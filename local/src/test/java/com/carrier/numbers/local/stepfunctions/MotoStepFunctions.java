@@ -170,21 +170,23 @@ public final class MotoStepFunctions implements ScenarioRunner {
         String execution = sfn.startExecution(b -> b.stateMachineArn(machine).name("scenario").input(input)).executionArn();
         Set<Integer> answered = new HashSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(scenario.timeoutSeconds()).toNanos();
+        boolean tokensToAnswer = scenario.script().stream().anyMatch(st -> st instanceof WaitsForToken w && w.answer() != null);
         while (true) {
-            List<HistoryEvent> events = history(execution);
-            int call = 0;
-            for (HistoryEvent e : events) {
-                if (e.taskScheduledEventDetails() == null) {
-                    continue;
-                }
-                int index = call++;
-                if (index < scenario.script().size() && scenario.script().get(index) instanceof WaitsForToken w
-                        && w.answer() != null && answered.add(index)) {
-                    JsonNode payload = AslPaths.JSON.readTree(e.taskScheduledEventDetails().parameters()).path("Payload");
-                    String token = JsonPath.read(payload.toString(), w.tokenPath());
-                    switch (w.answer()) {
-                        case WaitsForToken.Success s -> sfn.sendTaskSuccess(b -> b.taskToken(token).output(s.output().toString()));
-                        case WaitsForToken.Failure f -> sfn.sendTaskFailure(b -> b.taskToken(token).error(f.error()).cause(f.cause()));
+            if (tokensToAnswer) {
+                int call = 0;
+                for (HistoryEvent e : history(execution)) {
+                    if (e.taskScheduledEventDetails() == null) {
+                        continue;
+                    }
+                    int index = call++;
+                    if (index < scenario.script().size() && scenario.script().get(index) instanceof WaitsForToken w
+                            && w.answer() != null && answered.add(index)) {
+                        JsonNode payload = AslPaths.JSON.readTree(e.taskScheduledEventDetails().parameters()).path("Payload");
+                        String token = JsonPath.read(payload.toString(), w.tokenPath());
+                        switch (w.answer()) {
+                            case WaitsForToken.Success s -> sfn.sendTaskSuccess(b -> b.taskToken(token).output(s.output().toString()));
+                            case WaitsForToken.Failure f -> sfn.sendTaskFailure(b -> b.taskToken(token).error(f.error()).cause(f.cause()));
+                        }
                     }
                 }
             }
@@ -194,9 +196,9 @@ public final class MotoStepFunctions implements ScenarioRunner {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("moto: " + scenario.name() + " still RUNNING after " + scenario.timeoutSeconds() + " s: "
-                        + result(events, d.status(), null, resolved));
+                        + result(history(execution), d.status(), null, resolved));
             }
-            Thread.sleep(50);
+            Thread.sleep(100);
         }
     }
 
