@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole HTTP API in one JVM, without Docker: DynamoDB Local embedded, the tables, routes,
@@ -91,11 +92,13 @@ public final class LocalRuntime implements AutoCloseable {
     private final HttpApiGateway gateway;
     private final HttpServer server;
     private final ExecutorService workers;
+    private final LocalSqs sqs;
     private volatile boolean closed;
 
     private LocalRuntime(Options options, TemplateRoutes template, LocalDynamoDb dynamoDbLocal, NumbersPlatform platform,
-                         boolean seeded) throws IOException {
+                         boolean seeded, LocalSqs sqs) throws IOException {
         this.options = options;
+        this.sqs = sqs;
         this.template = template;
         this.dynamoDbLocal = dynamoDbLocal;
         this.platform = platform;
@@ -106,6 +109,9 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, LambdaFunction> fns = new LinkedHashMap<>();
         for (RouteDef r : template.routes()) {
             fns.computeIfAbsent(r.function().logicalId(), id -> LambdaFunction.load(r.function(), loader));
+        }
+        if (sqs != null) {
+            sqs.functions().forEach(f -> fns.computeIfAbsent(f.logicalId(), id -> LambdaFunction.load(f, loader)));
         }
         this.functions = Map.copyOf(fns);
         ObjectMapper json = new ObjectMapper();
@@ -129,6 +135,9 @@ public final class LocalRuntime implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", gateway);
         server.start();
+        if (sqs != null) {
+            sqs.startPolling(functions::get);
+        }
     }
 
     /**
@@ -139,7 +148,10 @@ public final class LocalRuntime implements AutoCloseable {
         Path templatePath = options.templateOrFound();
         TemplateRoutes template = TemplateRoutes.read(templatePath);
         LocalDynamoDb dynamoDb = null;
+        LocalSqs sqs = null;
         try {
+            // Queues first: their URLs and SQS_ENDPOINT are in place before the domain and handlers are built.
+            sqs = LocalSqs.startIfAny(templatePath);
             NumbersPlatform platform = null;
             boolean seeded = false;
             if (options.platform()) {
@@ -150,8 +162,11 @@ public final class LocalRuntime implements AutoCloseable {
                 Platform.use(platform);
                 seeded = options.seed() && DemoData.seed(platform);
             }
-            return new LocalRuntime(options, template, dynamoDb, platform, seeded);
+            return new LocalRuntime(options, template, dynamoDb, platform, seeded, sqs);
         } catch (IOException | RuntimeException e) {
+            if (sqs != null) {
+                sqs.close();
+            }
             if (dynamoDb != null) {
                 dynamoDb.close();
             }
@@ -179,6 +194,9 @@ public final class LocalRuntime implements AutoCloseable {
             out.println("DynamoDB Local: " + (options.persistDir() == null ? "in memory" : "persisted in " + options.persistDir().toAbsolutePath())
                     + (runtime.seeded ? ", demo data seeded" : options.seed() ? ", demo data already present" : ", not seeded"));
             DemoData.print(out);
+        }
+        if (runtime.sqs != null) {
+            out.println(runtime.sqs.describe());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
@@ -216,6 +234,16 @@ public final class LocalRuntime implements AutoCloseable {
         return functions.get(logicalId);
     }
 
+    /** The template's queues in ElasticMQ, their pollers, and waits for them to drain (null without queues). */
+    public LocalSqs queues() {
+        return sqs;
+    }
+
+    /** An SDK client on the local queues (null when the template has none). */
+    public SqsClient sqs() {
+        return sqs == null ? null : sqs.client();
+    }
+
     public HttpApiGateway gateway() {
         return gateway;
     }
@@ -235,6 +263,9 @@ public final class LocalRuntime implements AutoCloseable {
         closed = true;
         server.stop(0);
         workers.shutdownNow();
+        if (sqs != null) {
+            sqs.close(); // batches being handled finish while DynamoDB Local is still up
+        }
         if (dynamoDbLocal != null) {
             dynamoDbLocal.close();
         }

@@ -128,7 +128,7 @@ public final class TemplateRoutes {
         return new AuthorizerDef(name, function(logicalId, fn, defaultTimeout), headers, ttl);
     }
 
-    private static FunctionDef function(String logicalId, JsonNode resource, int defaultTimeout) {
+    static FunctionDef function(String logicalId, JsonNode resource, int defaultTimeout) {
         JsonNode p = resource.path("Properties");
         String handler = p.path("Handler").asText(null);
         if (handler == null) {
