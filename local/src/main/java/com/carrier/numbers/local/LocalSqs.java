@@ -1,10 +1,9 @@
 package com.carrier.numbers.local;
 
-import com.carrier.numbers.local.TemplateQueues.QueueDef;
 import com.carrier.numbers.local.TemplateQueues.QueueEventDef;
 import com.carrier.numbers.local.TemplateQueues.QueueVariable;
 import com.carrier.numbers.local.TemplateRoutes.FunctionDef;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.carrier.numbers.template.SamTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ public final class LocalSqs implements AutoCloseable {
     public static final String ENDPOINT_VARIABLE = "SQS_ENDPOINT";
 
     /** A created queue: what {@code !Ref Q} ({@code url}), {@code !GetAtt Q.Arn} and {@code !GetAtt Q.QueueName} give. */
-    public record Queue(QueueDef definition, String url, String arn) {
+    public record Queue(SamTemplate.Queue definition, String url, String arn) {
         public String name() {
             return definition.queueName();
         }
@@ -84,7 +83,7 @@ public final class LocalSqs implements AutoCloseable {
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             client = client(endpoint);
             Map<String, Queue> queues = new LinkedHashMap<>();
-            for (QueueDef def : template.queues()) {
+            for (SamTemplate.Queue def : template.queues()) {
                 queues.put(def.logicalId(), create(client, def, queues));
             }
             Map<String, String> env = new LinkedHashMap<>();
@@ -119,7 +118,7 @@ public final class LocalSqs implements AutoCloseable {
                 .build();
     }
 
-    private static Queue create(SqsClient client, QueueDef def, Map<String, Queue> created) {
+    private static Queue create(SqsClient client, SamTemplate.Queue def, Map<String, Queue> created) {
         Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(def.visibilityTimeoutSeconds()));
         attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, Integer.toString(def.messageRetentionSeconds()));
@@ -128,8 +127,10 @@ public final class LocalSqs implements AutoCloseable {
             attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
             attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, Boolean.toString(def.contentBasedDeduplication()));
         }
-        def.deadLetterQueueId().ifPresent(dlq -> attributes.put(QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + created.get(dlq).arn() + "\",\"maxReceiveCount\":" + def.maxReceiveCount() + "}"));
+        if (def.deadLetterQueue() != null) {
+            attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + created.get(def.deadLetterQueue()).arn()
+                    + "\",\"maxReceiveCount\":" + def.maxReceiveCount() + "}");
+        }
         String url = client.createQueue(b -> b.queueName(def.queueName()).attributes(attributes)).queueUrl();
         String arn = client.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
@@ -137,12 +138,13 @@ public final class LocalSqs implements AutoCloseable {
     }
 
     /** A template value that references a queue, as the deployed stack would resolve it. */
-    static String resolve(JsonNode value, Map<String, Queue> queues) {
-        String[] ref = TemplateQueues.reference(value);
-        if (ref != null && queues.containsKey(ref[0])) {
-            return attribute(queues.get(ref[0]), ref[1]);
+    static String resolve(String value, Map<String, Queue> queues) {
+        int dot = value.indexOf('.');
+        Queue ref = queues.get(dot < 0 ? value : value.substring(0, dot));
+        if (ref != null) {
+            return attribute(ref, dot < 0 ? null : value.substring(dot + 1)); // "Q" (!Ref) or "Q.Arn" (!GetAtt)
         }
-        String s = value.asText();
+        String s = value;
         for (Queue q : queues.values()) {
             String id = q.definition().logicalId();
             s = s.replace("${" + id + "}", q.url());

@@ -2,8 +2,8 @@ package com.carrier.numbers.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +44,10 @@ class ElasticMqSdkTest {
                   Standard:
                     Type: AWS::SQS::Queue
                 """;
-        local = LocalSqs.start(TemplateQueues.parse(new ObjectMapper(new YAMLFactory()).readTree(yaml)));
+        Path file = Files.createTempFile("queues", ".yaml");
+        Files.writeString(file, yaml);
+        local = LocalSqs.start(TemplateQueues.read(file));
+        Files.delete(file);
         sqs = local.client();
     }
 

@@ -3,12 +3,12 @@ package com.carrier.numbers.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.carrier.numbers.adapter.dynamodb.TableSchemas;
-import com.carrier.numbers.local.TemplateQueues.QueueDef;
 import com.carrier.numbers.local.TemplateQueues.QueueEventDef;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.carrier.numbers.template.SamTemplate;
+import com.carrier.numbers.template.SamTemplate.Queue;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class TemplateQueuesTest {
@@ -16,10 +16,10 @@ class TemplateQueuesTest {
     @Test
     void readsQueuesDeadLetterQueuesFirstAndTheSqsEvents() {
         TemplateQueues t = TemplateQueues.read(SqsEventSourceMappingTest.template());
-        assertThat(t.queues()).extracting(QueueDef::logicalId).containsSubsequence("RetryDeadLetterQueue", "RetryQueue")
+        assertThat(t.queues()).extracting(Queue::logicalId).containsSubsequence("RetryDeadLetterQueue", "RetryQueue")
                 .containsSubsequence("OrdersDeadLetterQueue", "OrdersQueue");
-        QueueDef orders = t.queues().stream().filter(q -> q.logicalId().equals("OrdersQueue")).findFirst().orElseThrow();
-        assertThat(orders).isEqualTo(new QueueDef("OrdersQueue", "OrdersQueue.fifo", true, true, 2, 345_600, 0, "OrdersDeadLetterQueue", 5));
+        Queue orders = t.queues().stream().filter(q -> q.logicalId().equals("OrdersQueue")).findFirst().orElseThrow();
+        assertThat(orders).isEqualTo(new SamTemplate.Queue("OrdersQueue", "OrdersQueue.fifo", true, true, 2, 345_600, 0, "OrdersDeadLetterQueue", 5));
         QueueEventDef batches = t.events().stream().filter(e -> e.name().equals("Batches")).findFirst().orElseThrow();
         assertThat(batches.function().logicalId()).isEqualTo("BatchFunction");
         assertThat(batches.function().timeoutSeconds()).isEqualTo(20);
@@ -38,9 +38,9 @@ class TemplateQueuesTest {
 
     @Test
     void theRealTemplateReads() {
-        TemplateQueues t = TemplateQueues.read(TableSchemas.findTemplate());
+        TemplateQueues t = TemplateQueues.read(SamTemplate.find());
         // every SQS event names a queue of the template and passes Lambda's checks (or read() would throw)
-        assertThat(t.events()).allSatisfy(e -> assertThat(t.queues()).extracting(QueueDef::logicalId).contains(e.queue()));
+        assertThat(t.events()).allSatisfy(e -> assertThat(t.queues()).extracting(Queue::logicalId).contains(e.queue()));
     }
 
     @Test
@@ -64,14 +64,20 @@ class TemplateQueuesTest {
                         deadLetterTargetArn:
                           Fn::GetAtt: [Dlq, Arn]
                         maxReceiveCount: 4""") + function("Timeout: 3", "Queue:\n              Fn::GetAtt:\n                - Q\n                - Arn"));
-        assertThat(t.queues()).extracting(QueueDef::logicalId).containsExactly("Dlq", "Q");
+        assertThat(t.queues()).extracting(Queue::logicalId).containsExactly("Dlq", "Q");
         assertThat(t.queues().get(1).deadLetterQueue()).isEqualTo("Dlq");
         assertThat(t.queues().get(1).maxReceiveCount()).isEqualTo(4);
         assertThat(t.events()).singleElement().extracting(QueueEventDef::queue).isEqualTo("Q");
     }
 
     private static TemplateQueues parse(String resources) throws IOException {
-        return TemplateQueues.parse(new ObjectMapper(new YAMLFactory()).readTree("Resources:\n" + resources));
+        Path file = Files.createTempFile("queues", ".yaml");
+        try {
+            Files.writeString(file, "Resources:\n" + resources);
+            return TemplateQueues.read(file);
+        } finally {
+            Files.delete(file);
+        }
     }
 
     private static String queue(String id, String properties) {
