@@ -5,6 +5,7 @@ import com.carrier.numbers.TableNames;
 import com.carrier.numbers.adapter.dynamodb.TableSchemas;
 import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.local.TemplateRoutes.RouteDef;
+import com.carrier.numbers.template.SamTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -143,7 +144,8 @@ public final class LocalRuntime implements AutoCloseable {
             NumbersPlatform platform = null;
             boolean seeded = false;
             if (options.platform()) {
-                TableNames tables = TableNames.fromEnvironment();
+                // the names template.yaml gives the functions' table variables (a typo there fails here)
+                TableNames tables = SamTemplate.load(templatePath).localTableNames();
                 dynamoDb = LocalDynamoDb.start(options.persistDir()).withTables(templatePath, tables);
                 platform = NumbersPlatform.create(dynamoDb.client(), tables, Clock.systemUTC(),
                         NumbersPlatform.Settings.fromEnvironment());
