@@ -232,7 +232,11 @@ public class PhoneNumbers {
         }
     }
 
-    /** in_service / reserved / port_in -> released with available_at = now + aging; features cleared; billing stops. */
+    /**
+     * in_service / port_in -> released with available_at = now + aging; features cleared; billing
+     * stops. A reserved number was never in service: its holder's release cancels the hold
+     * (CANCEL_HOLD) and it is back in inventory at once, without aging (DESIGN.md section 3).
+     */
     public PhoneNumber release(Caller caller, String accountId, String number) {
         String e164 = E164.parse(number, "number");
         scope.require(caller, accountId);
@@ -242,6 +246,9 @@ public class PhoneNumbers {
                 PhoneNumber before = numbers.find(e164)
                         .filter(p -> accountId.equals(p.ownerId()) || (p.heldAt(now) && accountId.equals(p.holdAccountId())))
                         .orElseThrow(() -> PlatformException.notFound("number " + e164));
+                if (before.state() == NumberState.RESERVED) {
+                    return cancelHold(caller, accountId, before, now);
+                }
                 if (!NumberLifecycle.RELEASE.allows(before.state())) {
                     throw new PlatformException(ErrorCode.NUMBER_UNAVAILABLE, e164 + " cannot be released while " + before.state().wire());
                 }
@@ -257,6 +264,17 @@ public class PhoneNumbers {
         } catch (ConditionFailed | StoreUnavailable e) {
             throw new PlatformException(ErrorCode.NUMBER_UNAVAILABLE, e164 + " is being changed by others; try again");
         }
+    }
+
+    private PhoneNumber cancelHold(Caller caller, String accountId, PhoneNumber before, Instant now) {
+        NumberDraft d = NumberDraft.of(before);
+        d.state = NumberLifecycle.CANCEL_HOLD.to();
+        d.holdAccountId = null;
+        d.holdUntil = null;
+        PhoneNumber after = d.build();
+        numbers.apply(NumberWrite.of(before, after, NumberLifecycle.CANCEL_HOLD,
+                Audits.change(caller, now, before.number(), before.state(), NumberLifecycle.CANCEL_HOLD, accountId)));
+        return after;
     }
 
     public PhoneNumber releaseById(Caller caller, String id) {
