@@ -1,0 +1,89 @@
+package com.carrier.numbers.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Error codes on the wire, refusals, and the small value types the API and jobs rely on. */
+class ErrorsAndEnumsTest {
+
+    @Test
+    void errorCodesAnswerWithTheirHttpStatus() {
+        assertThat(ErrorCode.VALIDATION_ERROR.httpStatus()).isEqualTo(400);
+        assertThat(ErrorCode.INSUFFICIENT_CREDIT.httpStatus()).isEqualTo(402);
+        assertThat(ErrorCode.INVALID_REGION.httpStatus()).isEqualTo(403);
+        assertThat(ErrorCode.DID_COOL_OFF_IN_EFFECT.httpStatus()).isEqualTo(409);
+        assertThat(ErrorCode.PURCHASE_FAILED.httpStatus()).isEqualTo(502);
+    }
+
+    @Test
+    void coolOffKeepsItsLowerCaseWireName() {
+        assertThat(ErrorCode.DID_COOL_OFF_IN_EFFECT.wire()).isEqualTo("did_cool_off_in_effect");
+        assertThat(ErrorCode.NOT_FOUND.wire()).isEqualTo("NOT_FOUND");
+        assertThat(ErrorCode.fromWire("did_cool_off_in_effect")).isEqualTo(ErrorCode.DID_COOL_OFF_IN_EFFECT);
+        assertThat(ErrorCode.fromWire("NUMBER_UNAVAILABLE")).isEqualTo(ErrorCode.NUMBER_UNAVAILABLE);
+    }
+
+    @Test
+    void refusalsCarryCodeMessageAndDetails() {
+        PlatformException v = PlatformException.validation("amount", "amount is required");
+        assertThat(v.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+        assertThat(v.getMessage()).isEqualTo("amount is required");
+        assertThat(v.details()).isEqualTo(Map.of("field", "amount"));
+        PlatformException nf = PlatformException.notFound("port port_1");
+        assertThat(nf.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(nf.getMessage()).isEqualTo("port port_1 not found");
+        assertThat(nf.details()).isEmpty();
+        PlatformException f = PlatformException.forbidden("not your account");
+        assertThat(f.code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(f.getMessage()).isEqualTo("not your account");
+        assertThat(f.getStackTrace()).isEmpty();
+        PlatformException c = new PlatformException(ErrorCode.DID_COOL_OFF_IN_EFFECT, "cool-off", Map.of("cool_off_until", "x"));
+        c.details().put("number", "+1");
+        assertThat(c.details()).containsEntry("cool_off_until", "x").containsEntry("number", "+1");
+    }
+
+    @Test
+    void numberUpdateEmptiness() {
+        assertThat(NumberUpdate.NONE.isEmpty()).isTrue();
+        assertThat(new NumberUpdate("x", null, null, null, null, null, Set.of()).isEmpty()).isFalse();
+        assertThat(new NumberUpdate(null, new Cnam("A", null), null, null, null, null, Set.of()).isEmpty()).isFalse();
+        assertThat(new NumberUpdate(null, null, new E911Address("a", null, "b", "c", "d", "e"), null, null, null, Set.of()).isEmpty()).isFalse();
+        assertThat(new NumberUpdate(null, null, null, "pbx", null, null, Set.of()).isEmpty()).isFalse();
+        assertThat(new NumberUpdate(null, null, null, null, new Assignment("user", "u1"), null, Set.of()).isEmpty()).isFalse();
+        assertThat(new NumberUpdate(null, null, null, null, null, new Prepend(true, "x", null), Set.of()).isEmpty()).isFalse();
+        assertThat(new NumberUpdate(null, null, null, null, null, null, Set.of("cnam")).isEmpty()).isFalse();
+    }
+
+    @Test
+    void wireNamesOfRolesStatesAndActions() {
+        assertThat(Role.ADMIN.wire()).isEqualTo("admin");
+        assertThat(Role.fromWire("user")).isEqualTo(Role.USER);
+        assertThat(NumberState.IN_SERVICE.wire()).isEqualTo("in_service");
+        assertThat(NumberState.fromWire("port_out")).isEqualTo(NumberState.PORT_OUT);
+        assertThat(JobOperation.Action.UNASSIGN.wire()).isEqualTo("unassign");
+        assertThat(JobOperation.Action.fromWire("purchase")).isEqualTo(JobOperation.Action.PURCHASE);
+    }
+
+    @Test
+    void purchaseBySearchOnlyWithoutANumber() {
+        assertThat(new JobOperation(JobOperation.Action.PURCHASE, null, "+1415", null, null, null, null).bySearch()).isTrue();
+        assertThat(new JobOperation(JobOperation.Action.PURCHASE, "+14155550100", null, null, null, null, null).bySearch()).isFalse();
+        assertThat(new JobOperation(JobOperation.Action.RELEASE, null, null, null, null, null, null).bySearch()).isFalse();
+    }
+
+    @Test
+    void callersJobsItemsAndCredentials() {
+        assertThat(Caller.SYSTEM.isAdmin()).isTrue();
+        assertThat(new Caller("MA_1", "a", Role.USER).isAdmin()).isFalse();
+        Job job = new Job("j1", "MA_1", "auth1", Role.USER, Job.BULK, JobStatus.QUEUED, 2, 0, 0, null, null, null);
+        assertThat(job.caller()).isEqualTo(new Caller("MA_1", "auth1", Role.USER));
+        assertThat(new JobItem("j1", 0, "purchase", null, JobItem.PENDING, null, null).pending()).isTrue();
+        assertThat(new JobItem("j1", 0, "purchase", null, JobItem.FAILED, "X", "m").pending()).isFalse();
+        assertThat(new Credential("a", "MA_1", Role.USER, "n", Instant.EPOCH, null).active()).isTrue();
+        assertThat(new Credential("a", "MA_1", Role.USER, "n", Instant.EPOCH, Instant.EPOCH).active()).isFalse();
+    }
+}
