@@ -230,4 +230,14 @@ class ApiHandlerTest {
         assertThat(error.data()).isNull();
         assertThat(error.error().getMessage()).isEqualTo("top up");
     }
+    @Test
+    void extraFieldsSitBesideDataInBothEnvelopes() throws Exception {
+        for (Envelope envelope : Envelope.values()) {
+            APIGatewayV2HTTPResponse r = new TestHandler(envelope,
+                    req -> Reply.ok(Json.array(), Map.of("next_start_key", Json.MAPPER.getNodeFactory().textNode("+14155550101"))))
+                    .handleRequest(event(null, null, true), new CapturingContext());
+            assertThat(r.getStatusCode()).isEqualTo(200);
+            assertThat(body(r).path("next_start_key").asText()).as(envelope.name()).isEqualTo("+14155550101");
+        }
+    }
 }

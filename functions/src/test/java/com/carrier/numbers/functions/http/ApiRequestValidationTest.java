@@ -149,4 +149,22 @@ class ApiRequestValidationTest {
         assertThat(new ApiRequest(base("POST", "r1").build()).fingerprint())
                 .isEqualTo(new ApiRequest(base("POST", "r1").withBody("").build()).fingerprint());
     }
+    @Test
+    void callerWithoutXAuthIdHeaderIsTheTokensCaller() {
+        ApiRequest r = new ApiRequest(APIGatewayV2HTTPEvent.builder()
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withLambda(Map.of("account_id", "SA_7", "auth_id", "a7", "role", "admin")).build())
+                        .build())
+                .build());
+        assertThat(r.caller()).isEqualTo(new com.carrier.numbers.domain.Caller("SA_7", "a7", com.carrier.numbers.domain.Role.ADMIN));
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsAccepted() {
+        String body = "{\"a\":\"xxxxx\"}"; // 13 bytes
+        assertThat(new ApiRequest(base("POST", "r").withBody(body).build(), 13).rawBody()).isEqualTo(body);
+        assertThatThrownBy(() -> new ApiRequest(base("POST", "r").withBody(body).build(), 12).rawBody())
+                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE));
+    }
 }
