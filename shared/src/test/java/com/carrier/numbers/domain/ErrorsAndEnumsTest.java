@@ -64,25 +64,12 @@ class ErrorsAndEnumsTest {
         assertThat(Role.fromWire("user")).isEqualTo(Role.USER);
         assertThat(NumberState.IN_SERVICE.wire()).isEqualTo("in_service");
         assertThat(NumberState.fromWire("port_out")).isEqualTo(NumberState.PORT_OUT);
-        assertThat(JobOperation.Action.UNASSIGN.wire()).isEqualTo("unassign");
-        assertThat(JobOperation.Action.fromWire("purchase")).isEqualTo(JobOperation.Action.PURCHASE);
     }
 
     @Test
-    void purchaseBySearchOnlyWithoutANumber() {
-        assertThat(new JobOperation(JobOperation.Action.PURCHASE, null, "+1415", null, null, null, null).bySearch()).isTrue();
-        assertThat(new JobOperation(JobOperation.Action.PURCHASE, "+14155550100", null, null, null, null, null).bySearch()).isFalse();
-        assertThat(new JobOperation(JobOperation.Action.RELEASE, null, null, null, null, null, null).bySearch()).isFalse();
-    }
-
-    @Test
-    void callersJobsItemsAndCredentials() {
+    void callersAndCredentials() {
         assertThat(Caller.SYSTEM.isAdmin()).isTrue();
         assertThat(new Caller("MA_1", "a", Role.USER).isAdmin()).isFalse();
-        Job job = new Job("j1", "MA_1", "auth1", Role.USER, Job.BULK, JobStatus.QUEUED, 2, 0, 0, null, null, null);
-        assertThat(job.caller()).isEqualTo(new Caller("MA_1", "auth1", Role.USER));
-        assertThat(new JobItem("j1", 0, "purchase", null, JobItem.PENDING, null, null).pending()).isTrue();
-        assertThat(new JobItem("j1", 0, "purchase", null, JobItem.FAILED, "X", "m").pending()).isFalse();
         assertThat(new Credential("a", "MA_1", Role.USER, "n", Instant.EPOCH, null).active()).isTrue();
         assertThat(new Credential("a", "MA_1", Role.USER, "n", Instant.EPOCH, Instant.EPOCH).active()).isFalse();
     }

@@ -57,20 +57,6 @@ class NumberLifecycleTest {
     }
 
     @Test
-    void onlyAWithdrawnPortInRemovesTheNumber() {
-        EnumSet<NumberLifecycle> removing = EnumSet.noneOf(NumberLifecycle.class);
-        for (NumberLifecycle a : NumberLifecycle.values()) {
-            if (a.removesNumber()) {
-                removing.add(a);
-            }
-        }
-        assertThat(removing).containsExactly(NumberLifecycle.PORT_IN_WITHDRAW);
-        assertThat(NumberLifecycle.PORT_IN_WITHDRAW.to()).isNull();
-        assertThat(NumberLifecycle.PORT_IN_WITHDRAW.allows(NumberState.PORT_IN)).isTrue();
-        assertThat(NumberLifecycle.PORT_IN_WITHDRAW.allows(NumberState.IN_SERVICE)).isFalse();
-    }
-
-    @Test
     void reasonIsTheLowerCaseActionName() {
         assertThat(NumberLifecycle.CANCEL_HOLD.reason()).isEqualTo("cancel_hold");
         assertThat(NumberLifecycle.PORT_IN_COMPLETE.reason()).isEqualTo("port_in_complete");

@@ -67,11 +67,6 @@ class ApiHandlerTest {
         }
 
         @Override
-        protected int maxBodyBytes() {
-            return maxBody;
-        }
-
-        @Override
         protected Reply handle(ApiRequest request) {
             return operation.apply(request);
         }
@@ -162,32 +157,6 @@ class ApiHandlerTest {
         assertThat(request.path("level").asText()).isEqualTo("ERROR");
         assertThat(request.path("status").asInt()).isEqualTo(500);
         assertThat(request.path("error").asText()).isEqualTo("INTERNAL_ERROR");
-    }
-
-    @Test
-    void theRoutesBodyLimitApplies() throws Exception {
-        String body = "{\"a\":\"" + "x".repeat(100) + "\"}";
-        APIGatewayV2HTTPResponse small = new TestHandler(Envelope.PLATFORM, req -> Reply.ok(req.body()), 50)
-                .handleRequest(event(body, null, true), new CapturingContext());
-        assertThat(small.getStatusCode()).isEqualTo(413);
-        assertThat(body(small).path("error").path("max_bytes").asInt()).isEqualTo(50);
-        APIGatewayV2HTTPResponse big = new TestHandler(Envelope.PLATFORM, req -> Reply.ok(req.body()), 500)
-                .handleRequest(event(body, null, true), new CapturingContext());
-        assertThat(big.getStatusCode()).isEqualTo(200);
-        assertThat(body(big).path("data").path("a").asText()).hasSize(100);
-    }
-
-    @Test
-    void defaultBodyLimitIs64Kb() throws Exception {
-        ApiHandler h = new ApiHandler(null, Envelope.PLATFORM) {
-            @Override
-            protected Reply handle(ApiRequest request) {
-                return Reply.accepted(request.body());
-            }
-        };
-        assertThat(h.maxBodyBytes()).isEqualTo(64 * 1024);
-        String ok = "{\"a\":\"" + "x".repeat(60_000) + "\"}";
-        assertThat(h.handleRequest(event(ok, null, true), new CapturingContext()).getStatusCode()).isEqualTo(202);
     }
 
     @Test
