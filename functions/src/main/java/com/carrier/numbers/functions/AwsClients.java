@@ -5,7 +5,9 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkSystemSetting;
@@ -61,8 +63,13 @@ public final class AwsClients {
             // fetched while priming the snapshot are replaced once they expire after a restore.
             return ContainerCredentialsProvider.builder().build();
         }
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null) { // what EnvironmentVariableCredentialsProvider reads
-            return EnvironmentVariableCredentialsProvider.create();
+        String keyId = System.getenv("AWS_ACCESS_KEY_ID");
+        if (keyId != null) { // no SnapStart: the keys Lambda puts in this environment, fixed for its lifetime
+            String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
+            String session = System.getenv("AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(session == null
+                    ? AwsBasicCredentials.create(keyId, secret)
+                    : AwsSessionCredentials.create(keyId, secret, session));
         }
         return DefaultCredentialsProvider.builder().build();
     }
