@@ -1,7 +1,13 @@
 package com.carrier.numbers;
 
 /** The DynamoDB tables, named by the environment variables template.yaml sets on every function. */
-public record TableNames(String numbers, String accounts, String ledger, String credentials, String audit, String idempotency) {
+public record TableNames(String numbers, String accounts, String ledger, String credentials, String audit, String idempotency,
+                         String jobs, String callActivity) {
+
+    /** The first six tables; Jobs and CallActivity by their default names. */
+    public TableNames(String numbers, String accounts, String ledger, String credentials, String audit, String idempotency) {
+        this(numbers, accounts, ledger, credentials, audit, idempotency, "Jobs", "CallActivity");
+    }
 
     public static TableNames fromEnvironment() {
         return new TableNames(
@@ -10,6 +16,8 @@ public record TableNames(String numbers, String accounts, String ledger, String 
                 Env.get("LEDGER_TABLE", "Ledger"),
                 Env.get("CREDENTIALS_TABLE", "Credentials"),
                 Env.get("AUDIT_TABLE", "Audit"),
-                Env.get("IDEMPOTENCY_TABLE", "Idempotency"));
+                Env.get("IDEMPOTENCY_TABLE", "Idempotency"),
+                Env.get("JOBS_TABLE", "Jobs"),
+                Env.get("CALL_ACTIVITY_TABLE", "CallActivity"));
     }
 }

@@ -3,6 +3,8 @@ package com.carrier.numbers.functions;
 import com.carrier.numbers.Env;
 import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
+import com.carrier.numbers.adapter.sqs.SqsProvisioningQueue;
+import com.carrier.numbers.port.ProvisioningQueue;
 import com.carrier.numbers.domain.E164;
 import com.carrier.numbers.functions.http.Json;
 import java.net.URI;
@@ -13,6 +15,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The domain as the handlers' no-argument constructors get it: built once per execution
@@ -50,7 +54,7 @@ public final class Platform {
         warmup.setDaemon(true);
         warmup.start();
         return NumbersPlatform.create(dynamoDbClient(), TableNames.fromEnvironment(), Clock.systemUTC(),
-                NumbersPlatform.Settings.fromEnvironment());
+                NumbersPlatform.Settings.fromEnvironment(), null, provisioningQueue());
     }
 
     /** Model and marshaller classes of the calls nearly every request makes (loaded, not initialised: no init-order risk). */
@@ -81,6 +85,27 @@ public final class Platform {
         } catch (Exception | LinkageError ignored) {
             // only a head start: the request path does the same work if this did not
         }
+    }
+
+    /** Only functions given PROVISIONING_QUEUE_URL build an SQS client (the others keep their cold start). */
+    private static ProvisioningQueue provisioningQueue() {
+        String url = Env.get("PROVISIONING_QUEUE_URL", null);
+        return url == null ? null : new SqsProvisioningQueue(sqsClient(), url);
+    }
+
+    private static SqsClient sqsClient() {
+        SqsClientBuilder b = SqsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        String region = Env.get("AWS_REGION", null);
+        if (region != null) {
+            b.region(Region.of(region));
+        }
+        String endpoint = Env.get("SQS_ENDPOINT", null); // ElasticMQ, locally
+        if (endpoint != null) {
+            b.endpointOverride(URI.create(endpoint));
+        }
+        return b.build();
     }
 
     private static DynamoDbClient dynamoDbClient() {

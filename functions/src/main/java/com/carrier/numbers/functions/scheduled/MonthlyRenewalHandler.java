@@ -4,13 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.functions.Platform;
-import com.carrier.numbers.service.RenewalReport;
 import java.util.Map;
 
 /**
- * The scheduled monthly renewal: charges every in-service number whose next_charge has come and
- * suspends those whose owner cannot pay. Runs hourly, so a renewal is charged within the hour it
- * falls due; a run that finds nothing due costs one query.
+ * The scheduled monthly renewal: puts every in-service number whose next_charge has come on the
+ * provisioning queue (group = owner), whose consumer charges it or suspends it when the owner
+ * cannot pay. Runs hourly, so a renewal is charged within the hour it falls due; renewal capacity
+ * grows with the consumer's concurrency, not this one run. A run that finds nothing due costs
+ * one query per bucket.
  */
 public class MonthlyRenewalHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final NumbersPlatform platform;
@@ -25,7 +26,6 @@ public class MonthlyRenewalHandler implements RequestHandler<Map<String, Object>
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> scheduleEvent, Context context) {
-        RenewalReport report = platform.renewals().renewDue();
-        return Map.of("charged", report.charged(), "suspended", report.suspended(), "failed", report.failed());
+        return Map.of("queued", platform.renewals().enqueueDue());
     }
 }

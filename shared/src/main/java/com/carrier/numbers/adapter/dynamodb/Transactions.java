@@ -54,6 +54,12 @@ final class Transactions {
                     throw new StoreUnavailable("transaction cancelled: " + e.getMessage(), e);
                 }
                 backoff(attempt);
+            } catch (software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException e) {
+                // DynamoDB Local's form of a conflict: a transaction that waited too long for another's lock
+                if (e.getMessage() == null || !e.getMessage().contains("waiting for a lock")) {
+                    throw new StoreUnavailable("transaction failed: " + e.getMessage(), e);
+                }
+                backoff(attempt);
             } catch (SdkException e) {
                 // throttling or a network fault the SDK's own retries did not cure
                 throw new StoreUnavailable("transaction failed: " + e.getMessage(), e);
