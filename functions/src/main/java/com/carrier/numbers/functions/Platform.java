@@ -7,21 +7,13 @@ import com.carrier.numbers.adapter.sqs.SqsProvisioningQueue;
 import com.carrier.numbers.port.ProvisioningQueue;
 import com.carrier.numbers.domain.E164;
 import com.carrier.numbers.functions.http.Json;
-import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The domain as the handlers' no-argument constructors get it: built once per execution
- * environment (so SnapStart snapshots it), with one DynamoDB client over the lightweight
- * URLConnection HTTP client. The local runtime and tests install their own with {@link #use}.
+ * environment (so SnapStart snapshots it), with the DynamoDB client of {@link AwsClients}. The
+ * local runtime and tests install their own with {@link #use}.
  */
 public final class Platform {
     private static volatile NumbersPlatform instance;
@@ -53,7 +45,7 @@ public final class Platform {
         Thread warmup = new Thread(Platform::warmUp, "warm-up");
         warmup.setDaemon(true);
         warmup.start();
-        return NumbersPlatform.create(dynamoDbClient(), TableNames.fromEnvironment(), Clock.systemUTC(),
+        return NumbersPlatform.create(AwsClients.dynamoDb(), TableNames.fromEnvironment(), Clock.systemUTC(),
                 NumbersPlatform.Settings.fromEnvironment(), null, provisioningQueue());
     }
 
@@ -87,41 +79,10 @@ public final class Platform {
         }
     }
 
+
     /** Only functions given PROVISIONING_QUEUE_URL build an SQS client (the others keep their cold start). */
     private static ProvisioningQueue provisioningQueue() {
         String url = Env.get("PROVISIONING_QUEUE_URL", null);
-        return url == null ? null : new SqsProvisioningQueue(sqsClient(), url);
-    }
-
-    private static SqsClient sqsClient() {
-        SqsClientBuilder b = SqsClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-        String region = Env.get("AWS_REGION", null);
-        if (region != null) {
-            b.region(Region.of(region));
-        }
-        String endpoint = Env.get("SQS_ENDPOINT", null); // ElasticMQ, locally
-        if (endpoint != null) {
-            b.endpointOverride(URI.create(endpoint));
-        }
-        return b.build();
-    }
-
-    private static DynamoDbClient dynamoDbClient() {
-        // Lambda puts credentials and region in the environment: reading them directly skips the
-        // default provider chain's probing of profile files and metadata endpoints at cold start.
-        DynamoDbClientBuilder b = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-        String region = Env.get("AWS_REGION", null);
-        if (region != null) {
-            b.region(Region.of(region));
-        }
-        String endpoint = Env.get("DYNAMODB_ENDPOINT", null);
-        if (endpoint != null) {
-            b.endpointOverride(URI.create(endpoint));
-        }
-        return b.build();
+        return url == null ? null : new SqsProvisioningQueue(AwsClients.sqs(), url);
     }
 }
