@@ -38,6 +38,7 @@ public final class SamTemplate {
     public static final String FUNCTION = "AWS::Serverless::Function";
     public static final String HTTP_API = "AWS::Serverless::HttpApi";
     public static final String TABLE = "AWS::DynamoDB::Table";
+    public static final String STATE_MACHINE = "AWS::Serverless::StateMachine";
 
     /** What invokes a function, which fixes its input type. */
     public enum Kind { HTTP_API, AUTHORIZER, SCHEDULE, SQS, OTHER }
@@ -100,6 +101,15 @@ public final class SamTemplate {
 
     /** The HTTP API's default Lambda authorizer: identity-source headers (lower-cased), result cache TTL (0 = no cache). */
     public record Authorizer(String name, String functionLogicalId, List<String> identityHeaders, int ttlSeconds) {
+    }
+
+    /**
+     * One AWS::Serverless::StateMachine: its definition file ({@code DefinitionUri}, resolved against
+     * the template's folder; null for an inline {@code Definition}) or inline definition, and its
+     * {@code DefinitionSubstitutions} as written ({@code !GetAtt Fn.Arn} reads {@code "Fn.Arn"}).
+     */
+    public record StateMachine(String logicalId, Path definitionUri, JsonNode inlineDefinition,
+                               Map<String, JsonNode> substitutions, JsonNode properties) {
     }
 
     private final Path file;
@@ -176,6 +186,23 @@ public final class SamTemplate {
     public Map<String, JsonNode> tables() {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         resourcesOfType(TABLE).forEach(r -> out.put(r.logicalId(), r.properties()));
+        return out;
+    }
+
+    /** The state machines, in template order. */
+    public List<StateMachine> stateMachines() {
+        List<StateMachine> out = new ArrayList<>();
+        for (Resource r : resourcesOfType(STATE_MACHINE)) {
+            JsonNode p = r.properties();
+            Path uri = p.hasNonNull("DefinitionUri") ? root().resolve(p.get("DefinitionUri").asText()) : null;
+            JsonNode inline = p.hasNonNull("Definition") ? p.get("Definition") : null;
+            if (uri == null && inline == null) {
+                throw new IllegalStateException(r.logicalId() + " has neither DefinitionUri nor Definition");
+            }
+            Map<String, JsonNode> subs = new LinkedHashMap<>();
+            p.path("DefinitionSubstitutions").fields().forEachRemaining(e -> subs.put(e.getKey(), e.getValue()));
+            out.add(new StateMachine(r.logicalId(), uri, inline, java.util.Collections.unmodifiableMap(subs), p));
+        }
         return out;
     }
 
