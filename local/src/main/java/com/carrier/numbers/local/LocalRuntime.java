@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole HTTP API in one JVM, without Docker: DynamoDB Local embedded, the tables, routes,
@@ -100,12 +101,14 @@ public final class LocalRuntime implements AutoCloseable {
     private final HttpApiGateway gateway;
     private final HttpServer server;
     private final ExecutorService workers;
+    private final LocalSqs sqs;
     private volatile boolean closed;
 
     private LocalRuntime(Options options, TemplateRoutes template, LocalDynamoDb dynamoDbLocal, NumbersPlatform platform,
-                         LocalWorkflows workflows, boolean seeded) throws IOException {
+                         LocalWorkflows workflows, boolean seeded, LocalSqs sqs) throws IOException {
         this.options = options;
         this.workflows = workflows;
+        this.sqs = sqs;
         this.template = template;
         this.dynamoDbLocal = dynamoDbLocal;
         this.platform = platform;
@@ -116,6 +119,9 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, LambdaFunction> fns = new LinkedHashMap<>();
         for (RouteDef r : template.routes()) {
             fns.computeIfAbsent(r.function().logicalId(), id -> LambdaFunction.load(r.function(), loader));
+        }
+        if (sqs != null) {
+            sqs.functions().forEach(f -> fns.computeIfAbsent(f.logicalId(), id -> LambdaFunction.load(f, loader)));
         }
         this.functions = Map.copyOf(fns);
         ObjectMapper json = new ObjectMapper();
@@ -139,6 +145,9 @@ public final class LocalRuntime implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", gateway);
         server.start();
+        if (sqs != null) {
+            sqs.startPolling(functions::get);
+        }
     }
 
     /**
@@ -150,7 +159,10 @@ public final class LocalRuntime implements AutoCloseable {
         TemplateRoutes template = TemplateRoutes.read(templatePath);
         LocalDynamoDb dynamoDb = null;
         StepFunctionsEngine engine = null;
+        LocalSqs sqs = null;
         try {
+            // Queues first: their URLs and SQS_ENDPOINT are in place before the domain and handlers are built.
+            sqs = LocalSqs.startIfAny(templatePath);
             NumbersPlatform platform = null;
             LocalWorkflows workflows = null;
             boolean seeded = false;
@@ -174,8 +186,11 @@ public final class LocalRuntime implements AutoCloseable {
                 seeded = options.seed() && DemoData.seed(platform);
                 engine.resumePersisted(); // executions in flight at the last stop carry on (with --persist)
             }
-            return new LocalRuntime(options, template, dynamoDb, platform, workflows, seeded);
+            return new LocalRuntime(options, template, dynamoDb, platform, workflows, seeded, sqs);
         } catch (IOException | RuntimeException e) {
+            if (sqs != null) {
+                sqs.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -209,6 +224,9 @@ public final class LocalRuntime implements AutoCloseable {
                     + "workflow time " + runtime.workflows.engine().time()
                     + (options.persistDir() == null ? ", in memory (in-flight executions end with the JVM)" : ", persisted"));
             DemoData.print(out);
+        }
+        if (runtime.sqs != null) {
+            out.println(runtime.sqs.describe());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
@@ -251,6 +269,16 @@ public final class LocalRuntime implements AutoCloseable {
         return functions.get(logicalId);
     }
 
+    /** The template's queues in ElasticMQ, their pollers, and waits for them to drain (null without queues). */
+    public LocalSqs queues() {
+        return sqs;
+    }
+
+    /** An SDK client on the local queues (null when the template has none). */
+    public SqsClient sqs() {
+        return sqs == null ? null : sqs.client();
+    }
+
     public HttpApiGateway gateway() {
         return gateway;
     }
@@ -270,6 +298,9 @@ public final class LocalRuntime implements AutoCloseable {
         closed = true;
         server.stop(0);
         workers.shutdownNow();
+        if (sqs != null) {
+            sqs.close(); // batches being handled finish while DynamoDB Local is still up
+        }
         if (workflows != null) {
             workflows.engine().close(); // executions stop here; with --persist they resume at the next start
         }
