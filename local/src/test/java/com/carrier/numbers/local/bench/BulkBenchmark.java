@@ -61,7 +61,7 @@ public final class BulkBenchmark {
         int single = 1_000;
         long t0 = System.nanoTime();
         for (int i = 0; i < single; i++) {
-            f.platform.inventory().load(f.admin, List.of(local("+1206" + String.format("%07d", i))));
+            f.platform.inventory().load(f.admin, List.of(local(number("+1206", i))));
         }
         double perCall = single / seconds(t0);
         int viaQueue = 10_000;
@@ -86,17 +86,17 @@ public final class BulkBenchmark {
                 bigLoad, loaded, submitted, bigLoad / loaded, found);
 
         // 3. bulk purchases per second: one account (one message group: strictly in order) vs four (four groups side by side)
-        int perAccount = 400;
-        f.load("+17205000000", perAccount * 5, "Denver", "CO");
+        int perAccount = Integer.getInteger("bench.purchases", 400);
+        f.load("+17205550000", perAccount * 5, "Denver", "CO");
         Caller one = f.master("MA_benchone", "100000.00");
         t0 = System.nanoTime();
-        awaitAll(f, List.of(f.platform.bulkJobs().submit(one, purchases(7205000000L, 0, perAccount), null)));
+        awaitAll(f, List.of(f.platform.bulkJobs().submit(one, purchases(7205550000L, 0, perAccount), null)));
         double oneRate = perAccount / seconds(t0);
         List<Job> four = new ArrayList<>();
         t0 = System.nanoTime();
         for (int a = 0; a < 4; a++) {
             Caller c = f.master("MA_benchfour" + a, "100000.00");
-            four.add(f.platform.bulkJobs().submit(c, purchases(7205000000L, perAccount * (a + 1), perAccount), null));
+            four.add(f.platform.bulkJobs().submit(c, purchases(7205550000L, perAccount * (a + 1), perAccount), null));
         }
         awaitAll(f, four);
         double fourRate = 4 * perAccount / seconds(t0);
@@ -112,7 +112,7 @@ public final class BulkBenchmark {
             for (int i = 0; i < 1000; i++) {
                 SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
                 m.setMessageId("r" + b + "-" + i);
-                m.setBody("{\"number\":\"+1303" + String.format("%07d", (b * 1000 + i) % 50_000) + "\",\"at\":\"2026-11-24T02:"
+                m.setBody("{\"number\":\"" + number("+1303", (b * 1000 + i) % 50_000) + "\",\"at\":\"2026-11-24T02:"
                         + String.format("%02d", i % 60) + ":00Z\"}");
                 records.add(m);
             }
@@ -130,6 +130,11 @@ public final class BulkBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** The i-th number of an area code: exchanges 200, 201, ... of 10,000 lines each (all valid NANP numbers). */
+    private static String number(String npa, int i) {
+        return npa + (200 + i / 10_000) + String.format("%04d", i % 10_000);
+    }
+
     private static InventoryNumber local(String number) {
         return new InventoryNumber(number, "Bench City", "WA", null, "local", null, null);
     }
@@ -137,7 +142,7 @@ public final class BulkBenchmark {
     private static List<InventoryNumber> range(String npa, int from, int count) {
         List<InventoryNumber> out = new ArrayList<>(count);
         for (int i = from; i < from + count; i++) {
-            out.add(local(npa + String.format("%07d", i)));
+            out.add(local(number(npa, i)));
         }
         return out;
     }
