@@ -2,15 +2,19 @@ package com.carrier.numbers;
 
 import com.carrier.numbers.adapter.dynamodb.DynamoAccountStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoAuditStore;
+import com.carrier.numbers.adapter.dynamodb.DynamoCallActivityStore;
+import com.carrier.numbers.adapter.dynamodb.DynamoJobStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoCredentialStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoIdempotencyStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoLedgerStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoNumberStore;
 import com.carrier.numbers.domain.RateTable;
+import com.carrier.numbers.port.ProvisioningQueue;
 import com.carrier.numbers.port.Workflows;
 import com.carrier.numbers.service.Scope;
 import com.carrier.numbers.service.Accounts;
 import com.carrier.numbers.service.AuditTrail;
+import com.carrier.numbers.service.BulkJobs;
 import com.carrier.numbers.service.CallActivity;
 import com.carrier.numbers.service.Credentials;
 import com.carrier.numbers.service.IdempotencyKeys;
@@ -51,6 +55,7 @@ public final class NumbersPlatform {
     private final AuditTrail auditTrail;
     private final IdempotencyKeys idempotencyKeys;
     private final Workflows workflows;
+    private final BulkJobs bulkJobs;
 
     /** Without state machines: starting or answering a workflow fails loudly (tests of the plain API). */
     public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings) {
@@ -59,27 +64,44 @@ public final class NumbersPlatform {
 
     public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings,
                                          Workflows workflows) {
-        var numberStore = new DynamoNumberStore(dynamo, tables.numbers(), tables.accounts(), tables.ledger(), tables.audit());
+        return create(dynamo, tables, clock, settings, workflows, NO_QUEUE);
+    }
+
+    /** With the provisioning queue (bulk jobs, inventory loads, queued renewals). */
+    public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings,
+                                         Workflows workflows, ProvisioningQueue provisioningQueue) {
+        workflows = workflows == null ? NO_WORKFLOWS : workflows;
+        provisioningQueue = provisioningQueue == null ? NO_QUEUE : provisioningQueue;
+        var numberStore = new DynamoNumberStore(dynamo, tables.numbers(), tables.accounts(), tables.ledger(), tables.audit(),
+                tables.jobs());
         var accountStore = new DynamoAccountStore(dynamo, tables.accounts(), tables.ledger());
         var scope = new Scope(accountStore);
         var credentials = new Credentials(new DynamoCredentialStore(dynamo, tables.credentials()), scope, clock);
-        var renewals = new Renewals(numberStore, accountStore, clock);
+        var renewals = new Renewals(numberStore, accountStore, clock, provisioningQueue);
+        var callStore = new DynamoCallActivityStore(dynamo, tables.callActivity());
+        var inventory = new Inventory(numberStore, RateTable.standard(), clock, callStore);
+        var phoneNumbers = new PhoneNumbers(numberStore, accountStore, scope, clock, settings.aging(), settings.defaultHold());
+        var callActivity = new CallActivity(numberStore, callStore);
+        var subAccountPool = new SubAccountPool(numberStore, scope, clock, callActivity);
         return new NumbersPlatform(
-                new Inventory(numberStore, RateTable.standard(), clock),
-                new PhoneNumbers(numberStore, accountStore, scope, clock, settings.aging(), settings.defaultHold()),
-                new SubAccountPool(numberStore, scope, clock),
-                new CallActivity(numberStore),
+                inventory,
+                phoneNumbers,
+                subAccountPool,
+                callActivity,
                 new Accounts(accountStore, new DynamoLedgerStore(dynamo, tables.ledger()), scope, credentials, renewals, clock),
                 credentials,
                 renewals,
                 new AuditTrail(new DynamoAuditStore(dynamo, tables.audit())),
                 new IdempotencyKeys(new DynamoIdempotencyStore(dynamo, tables.idempotency()), clock),
-                workflows);
+                workflows,
+                new BulkJobs(new DynamoJobStore(dynamo, tables.jobs()), provisioningQueue, phoneNumbers, subAccountPool, inventory,
+                        scope, clock));
     }
 
     private NumbersPlatform(Inventory inventory, PhoneNumbers phoneNumbers, SubAccountPool subAccountPool,
                             CallActivity callActivity, Accounts accounts, Credentials credentials, Renewals renewals,
-                            AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows) {
+                            AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows, BulkJobs bulkJobs) {
+        this.bulkJobs = bulkJobs;
         this.inventory = inventory;
         this.phoneNumbers = phoneNumbers;
         this.subAccountPool = subAccountPool;
@@ -102,6 +124,12 @@ public final class NumbersPlatform {
     public AuditTrail auditTrail() { return auditTrail; }
     public IdempotencyKeys idempotencyKeys() { return idempotencyKeys; }
     public Workflows workflows() { return workflows; }
+    public BulkJobs bulkJobs() { return bulkJobs; }
+
+    /** Without a queue: submitting a job fails loudly (tests of the plain API). */
+    private static final ProvisioningQueue NO_QUEUE = tasks -> {
+        throw new IllegalStateException("this platform was built without the provisioning queue");
+    };
 
     private static final Workflows NO_WORKFLOWS = new Workflows() {
         @Override public boolean start(Machine machine, String executionName, String inputJson) { throw unavailable(); }

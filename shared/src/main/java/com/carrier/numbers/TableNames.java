@@ -3,11 +3,18 @@ package com.carrier.numbers;
 import java.util.function.UnaryOperator;
 
 /** The DynamoDB tables, named by the environment variables template.yaml sets on every function. */
-public record TableNames(String numbers, String accounts, String ledger, String credentials, String audit, String idempotency) {
+public record TableNames(String numbers, String accounts, String ledger, String credentials, String audit, String idempotency,
+                         String jobs, String callActivity) {
+
+    /** The first six tables; Jobs and CallActivity by their default names. */
+    public TableNames(String numbers, String accounts, String ledger, String credentials, String audit, String idempotency) {
+        this(numbers, accounts, ledger, credentials, audit, idempotency, "Jobs", "CallActivity");
+    }
 
     /** The environment variable of each table, in the order of the record's components. */
     public static final String[] VARIABLES = {
-        "NUMBERS_TABLE", "ACCOUNTS_TABLE", "LEDGER_TABLE", "CREDENTIALS_TABLE", "AUDIT_TABLE", "IDEMPOTENCY_TABLE"};
+        "NUMBERS_TABLE", "ACCOUNTS_TABLE", "LEDGER_TABLE", "CREDENTIALS_TABLE", "AUDIT_TABLE", "IDEMPOTENCY_TABLE",
+        "JOBS_TABLE", "CALL_ACTIVITY_TABLE"};
 
     /**
      * The names the function's environment gives (Lambda: template.yaml's Globals). A missing
@@ -28,6 +35,6 @@ public record TableNames(String numbers, String accounts, String ledger, String 
             }
             names[i] = v;
         }
-        return new TableNames(names[0], names[1], names[2], names[3], names[4], names[5]);
+        return new TableNames(names[0], names[1], names[2], names[3], names[4], names[5], names[6], names[7]);
     }
 }

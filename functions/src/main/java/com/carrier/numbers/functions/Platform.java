@@ -1,7 +1,10 @@
 package com.carrier.numbers.functions;
 
+import com.carrier.numbers.Env;
 import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
+import com.carrier.numbers.adapter.sqs.SqsProvisioningQueue;
+import com.carrier.numbers.port.ProvisioningQueue;
 import com.carrier.numbers.domain.E164;
 import com.carrier.numbers.functions.http.Json;
 import java.time.Clock;
@@ -43,7 +46,7 @@ public final class Platform {
         warmup.setDaemon(true);
         warmup.start();
         return NumbersPlatform.create(AwsClients.dynamoDb(), TableNames.fromEnvironment(), Clock.systemUTC(),
-                NumbersPlatform.Settings.fromEnvironment());
+                NumbersPlatform.Settings.fromEnvironment(), null, provisioningQueue());
     }
 
     /** Model and marshaller classes of the calls nearly every request makes (loaded, not initialised: no init-order risk). */
@@ -76,4 +79,10 @@ public final class Platform {
         }
     }
 
+
+    /** Only functions given PROVISIONING_QUEUE_URL build an SQS client (the others keep their cold start). */
+    private static ProvisioningQueue provisioningQueue() {
+        String url = Env.get("PROVISIONING_QUEUE_URL", null);
+        return url == null ? null : new SqsProvisioningQueue(AwsClients.sqs(), url);
+    }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param accounts balance debits and counter changes, each conditioned on the balance covering the debit
  * @param ledger   the ledger entry of the debit, or null
  * @param audit    the audit record, or null when the state does not change and nothing is overridden
+ * @param jobItem  the bulk job item this change carries out (marked succeeded in the same transaction), or null
  */
 public record NumberWrite(
         PhoneNumber before,
@@ -23,7 +24,13 @@ public record NumberWrite(
         NumberLifecycle action,
         List<AccountDelta> accounts,
         LedgerEntry ledger,
-        AuditRecord audit) {
+        AuditRecord audit,
+        JobItemMark jobItem) {
+
+    public NumberWrite(PhoneNumber before, PhoneNumber after, NumberLifecycle action, List<AccountDelta> accounts,
+                       LedgerEntry ledger, AuditRecord audit) {
+        this(before, after, action, accounts, ledger, audit, null);
+    }
 
     public NumberWrite {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -33,6 +40,11 @@ public record NumberWrite(
         if (action != null && after.state() != action.to()) {
             throw new IllegalStateException(action + " leads to " + action.to() + ", not " + after.state());
         }
+    }
+
+    /** The same change, carried out for a bulk job's item (null: for no job). */
+    public NumberWrite withJobItem(JobItemMark mark) {
+        return new NumberWrite(before, after, action, accounts, ledger, audit, mark);
     }
 
     public static NumberWrite of(PhoneNumber before, PhoneNumber after, NumberLifecycle action, AuditRecord audit) {

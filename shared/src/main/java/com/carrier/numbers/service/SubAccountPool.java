@@ -10,6 +10,7 @@ import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.PlatformException;
 import com.carrier.numbers.port.ConditionFailed;
+import com.carrier.numbers.port.JobItemMark;
 import com.carrier.numbers.port.NumberStore;
 import com.carrier.numbers.port.NumberWrite;
 import com.carrier.numbers.port.StoreUnavailable;
@@ -28,15 +29,22 @@ public class SubAccountPool {
     private final NumberStore numbers;
     private final Scope scope;
     private final Clock clock;
+    private final CallActivity calls;
 
-    public SubAccountPool(NumberStore numbers, Scope scope, Clock clock) {
+    public SubAccountPool(NumberStore numbers, Scope scope, Clock clock, CallActivity calls) {
         this.numbers = numbers;
         this.scope = scope;
         this.clock = clock;
+        this.calls = calls;
     }
 
     /** The master (parent of {@code subAccountId}) hands one of its in-service, unassigned DIDs to the sub-account. */
     public PhoneNumber assign(Caller caller, String subAccountId, String number) {
+        return assign(caller, subAccountId, number, null);
+    }
+
+    /** {@link #assign} as item {@code job} of a bulk job (its result written in the assign's transaction). */
+    public PhoneNumber assign(Caller caller, String subAccountId, String number, JobItemMark job) {
         String e164 = E164.parse(number, "number");
         Account sub = requireSubOfCaller(caller, subAccountId);
         return write(e164, () -> {
@@ -54,7 +62,8 @@ public class SubAccountPool {
             d.subAccountId = subAccountId;
             PhoneNumber after = d.build();
             numbers.apply(new NumberWrite(before, after, null, Counters.deltas(before, after), null,
-                    Audits.event(caller, now, e164, before.state(), "assign", subAccountId, "assign to " + subAccountId, false, null)));
+                    Audits.event(caller, now, e164, before.state(), "assign", subAccountId, "assign to " + subAccountId, false, null))
+                    .withJobItem(job));
             return after;
         });
     }
@@ -65,6 +74,11 @@ public class SubAccountPool {
      * (admin only, else 403) overrides and writes an audit record naming the cool-off it overrode.
      */
     public PhoneNumber unassign(Caller caller, String subAccountId, String number, boolean force, String reason) {
+        return unassign(caller, subAccountId, number, force, reason, null);
+    }
+
+    /** {@link #unassign} as item {@code job} of a bulk job (its result written in the unassign's transaction). */
+    public PhoneNumber unassign(Caller caller, String subAccountId, String number, boolean force, String reason, JobItemMark job) {
         String e164 = E164.parse(number, "number");
         if (force && !caller.isAdmin()) {
             throw PlatformException.forbidden("force=true is for platform operators only");
@@ -74,7 +88,7 @@ public class SubAccountPool {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             PhoneNumber before = numbers.find(e164).filter(p -> subAccountId.equals(p.subAccountId()))
                     .orElseThrow(() -> PlatformException.notFound("number " + e164));
-            Optional<Instant> coolOff = CoolOff.until(before.lastCallAt(), now);
+            Optional<Instant> coolOff = CoolOff.until(calls.lastCallAt(e164).orElse(null), now);
             if (coolOff.isPresent() && !force) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("cool_off_until", coolOff.get().toString());
@@ -90,7 +104,7 @@ public class SubAccountPool {
                     : "unassign from " + subAccountId;
             numbers.apply(new NumberWrite(before, after, null, Counters.deltas(before, after), null,
                     Audits.event(caller, now, e164, before.state(), overrode ? "forced_unassign" : "unassign", subAccountId,
-                            why, overrode, coolOff.orElse(null))));
+                            why, overrode, coolOff.orElse(null))).withJobItem(job));
             return after;
         });
     }

@@ -7,6 +7,7 @@ import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.domain.InventoryNumber;
 import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.Role;
+import com.carrier.numbers.port.ProvisioningQueue;
 import com.carrier.numbers.service.CreatedAccount;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,16 @@ public final class PlatformFixture {
     public final Caller admin;
 
     private PlatformFixture(DynamoDbClient dynamo, TableNames tables, TestClock clock, NumbersPlatform.Settings settings) {
+        this(dynamo, tables, clock, settings, null);
+    }
+
+    private PlatformFixture(DynamoDbClient dynamo, TableNames tables, TestClock clock, NumbersPlatform.Settings settings,
+                            ProvisioningQueue queue) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.clock = clock;
-        this.platform = NumbersPlatform.create(dynamo, tables, clock, settings);
+        this.platform = queue == null ? NumbersPlatform.create(dynamo, tables, clock, settings)
+                : NumbersPlatform.create(dynamo, tables, clock, settings, null, queue);
         CreatedAccount operator = platform.accounts().create(Caller.SYSTEM, ADMIN_ACCOUNT, "Platform operator", null, null);
         var credential = platform.credentials().register(ADMIN_ACCOUNT, Role.ADMIN, "operator", "test-admin-token-" + tables.numbers());
         this.admin = new Caller(operator.account().id(), credential.credential().authId(), Role.ADMIN);
@@ -39,6 +46,17 @@ public final class PlatformFixture {
     /** A platform on fresh tables of the per-JVM DynamoDB Local. */
     public static PlatformFixture create() {
         return on(LocalDynamo.client());
+    }
+
+    /** A platform on fresh tables whose provisioning queue is {@code queue} (e.g. SQS on ElasticMQ, or the tasks kept in a list). */
+    public static PlatformFixture withQueue(ProvisioningQueue queue) {
+        DynamoDbClient dynamo = LocalDynamo.client();
+        return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), NumbersPlatform.Settings.defaults(), queue);
+    }
+
+    /** A platform through {@code dynamo} whose provisioning queue is {@code queue}. */
+    public static PlatformFixture on(DynamoDbClient dynamo, ProvisioningQueue queue) {
+        return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), NumbersPlatform.Settings.defaults(), queue);
     }
 
     /** A platform on fresh tables with other settings (e.g. a short aging period). */

@@ -9,6 +9,7 @@ import com.carrier.numbers.domain.NumberUpdate;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.Role;
 import com.carrier.numbers.testing.PlatformFixture;
+import com.carrier.numbers.testing.TaskList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +56,23 @@ final class DemoWorld {
         this.platform = fixture.platform;
     }
 
+    /** What the platform put on the provisioning queue (the consumer's tests run it themselves). */
+    TaskList queue;
+
     /** The demo world on fresh tables, its clock at {@code now}. */
     static DemoWorld create(Instant now) {
-        return create(PlatformFixture.create(), now);
+        TaskList queue = new TaskList();
+        DemoWorld w = create(PlatformFixture.withQueue(queue), now);
+        w.queue = queue;
+        return w;
     }
 
     /** The demo world on fresh tables created through {@code dynamo} (e.g. DynamoDB Local in server mode). */
     static DemoWorld create(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, Instant now) {
-        return create(PlatformFixture.on(dynamo), now);
+        TaskList queue = new TaskList();
+        DemoWorld w = create(PlatformFixture.on(dynamo, queue), now);
+        w.queue = queue;
+        return w;
     }
 
     private static DemoWorld create(PlatformFixture fixture, Instant now) {
@@ -103,6 +113,18 @@ final class DemoWorld {
         fixture.dynamo.updateItem(b -> b.tableName(fixture.tables.credentials())
                 .key(Map.of("token_hash", items.get(0).get("token_hash")))
                 .updateExpression("SET auth_id = :id").expressionAttributeValues(Map.of(":id", s(authId))));
+    }
+
+    /** A queued job of MA_demo with id {@code id} (ids are random otherwise), its operations pending. */
+    void job(String id, List<com.carrier.numbers.domain.JobOperation> operations) {
+        var store = new com.carrier.numbers.adapter.dynamodb.DynamoJobStore(fixture.dynamo, fixture.tables.jobs());
+        List<com.carrier.numbers.domain.JobItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            items.add(new com.carrier.numbers.domain.JobItem(id, i, operations.get(i).action().wire(), operations.get(i).number(),
+                    com.carrier.numbers.domain.JobItem.PENDING, null, null));
+        }
+        store.create(new com.carrier.numbers.domain.Job(id, MASTER, DEMO_MASTER.authId(), Role.USER, com.carrier.numbers.domain.Job.BULK,
+                com.carrier.numbers.domain.JobStatus.QUEUED, operations.size(), 0, 0, "order-42", fixture.clock.instant(), null), items);
     }
 
     /** MA_demo buys {@code number} from the inventory (setup fee + first month debited). */

@@ -58,6 +58,8 @@ class EventInvocationTest {
     private static final String N1 = "+14152000001";
     private static final String N2 = "+14152000002";
     private static final String NUMBER_ID = "num_abc123";
+    private static final com.carrier.numbers.domain.JobOperation BULK_PURCHASE_N1 = new com.carrier.numbers.domain.JobOperation(
+            com.carrier.numbers.domain.JobOperation.Action.PURCHASE, N1, null, null, null, null, null);
 
     /** What a function's example event needs (run on the clock a little before the event), and what its answer must show. */
     record Case(Consumer<DemoWorld> given, BiConsumer<Outcome, DemoWorld> then) {
@@ -131,8 +133,13 @@ class EventInvocationTest {
             var broke = w.fixture.master("MA_broke", price(w, N2).toDecimal().toPlainString());
             w.platform.phoneNumbers().purchase(broke, "MA_broke", N2, null); // balance now 0
         }, (o, w) -> {
-            assertThat(o.output()).as(o.describe()).isEqualTo(JSON.valueToTree(Map.of("charged", 1, "suspended", 1, "failed", 0,
-                    "failed_numbers", List.of(), "unfinished", false)));
+            assertThat(o.output()).as(o.describe()).isEqualTo(JSON.valueToTree(Map.of("queued", 2)));
+            // queued, not charged: the provisioning consumer charges them, one account's in order
+            assertThat(w.number(N1).suspended()).isFalse();
+            assertThat(w.balance(MASTER)).isEqualTo(DemoWorld.STARTING_BALANCE.minus(price(w, N1)));
+            var due = w.queue.drain();
+            assertThat(due).extracting(com.carrier.numbers.port.ProvisioningTask::groupId).containsExactlyInAnyOrder(MASTER, "MA_broke");
+            due.forEach(t -> w.platform.renewals().renewQueued((com.carrier.numbers.port.ProvisioningTask.RenewalDue) t));
             assertThat(w.number(N1).suspended()).isFalse();
             assertThat(w.number(N2).suspended()).isTrue();
             assertThat(w.balance(MASTER)).isEqualTo(DemoWorld.STARTING_BALANCE.minus(price(w, N1)).minus(w.number(N1).monthlyCost()));
@@ -283,7 +290,63 @@ class EventInvocationTest {
             JsonNode data = platform(o, 202);
             assertThat(data.path("number").asText()).as(o.describe()).isEqualTo(N1);
             assertThat(data.path("at").asText()).isEqualTo("2026-11-24T02:10:00Z");
-            assertThat(w.number(N1).lastCallAt()).isEqualTo(Instant.parse("2026-11-24T02:10:00Z"));
+            assertThat(w.platform.callActivity().lastCallAt(N1)).contains(Instant.parse("2026-11-24T02:10:00Z"));
+            assertThat(w.number(N1).lastCallAt()).as("stored apart from the number").isNull();
+        }));
+
+        c.put("SubmitBulkJobFunction", new Case(w -> { }, (o, w) -> {
+            JsonNode data = platform(o, 202);
+            assertThat(data.path("id").asText()).as(o.describe()).startsWith("job_");
+            assertThat(data.path("status").asText()).isEqualTo("queued");
+            assertThat(data.path("total").asInt()).isEqualTo(4); // a purchase, two by prefix, an assign
+            var job = w.platform.bulkJobs().get(DEMO_MASTER.caller(), data.path("id").asText(), 0, 10);
+            assertThat(job.items()).extracting(com.carrier.numbers.domain.JobItem::status).containsOnly("pending");
+            assertThat(job.job().customerReference()).isEqualTo("order-42");
+        }));
+
+        c.put("GetJobFunction", new Case(w -> w.job("job_abc123", List.of(BULK_PURCHASE_N1)), (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("id").asText()).as(o.describe()).isEqualTo("job_abc123");
+            assertThat(data.path("status").asText()).isEqualTo("queued");
+            assertThat(data.path("customer_reference").asText()).isEqualTo("order-42");
+            assertThat(data.path("results").get(0).path("number").asText()).isEqualTo(N1);
+            assertThat(data.path("results").get(0).path("status").asText()).isEqualTo("pending");
+        }));
+
+        c.put("ListJobsFunction", new Case(w -> {
+            w.job("job_abc123", List.of(BULK_PURCHASE_N1));
+            w.platform.bulkJobs().run(new com.carrier.numbers.port.ProvisioningTask.JobItemTask("job_abc123", MASTER, 0, BULK_PURCHASE_N1));
+            w.platform.bulkJobs().finishIfDone("job_abc123");
+            w.job("job_def456", List.of(BULK_PURCHASE_N1)); // still queued: filtered out
+        }, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("jobs").size()).as(o.describe()).isEqualTo(1);
+            assertThat(data.path("jobs").get(0).path("id").asText()).isEqualTo("job_abc123");
+            assertThat(data.path("jobs").get(0).path("status").asText()).isEqualTo("completed");
+            assertThat(data.path("total").asInt()).isEqualTo(1);
+        }));
+
+        c.put("LoadInventoryFunction", new Case(w -> { }, (o, w) -> {
+            JsonNode data = platform(o, 202);
+            assertThat(data.path("id").asText()).as(o.describe()).startsWith("job_");
+            assertThat(data.path("total").asInt()).isEqualTo(2);
+        }));
+
+        c.put("ProvisioningConsumerFunction", new Case(w -> w.job("job_abc123", List.of(BULK_PURCHASE_N1,
+                new com.carrier.numbers.domain.JobOperation(com.carrier.numbers.domain.JobOperation.Action.ASSIGN, N1, null, null, null, SUB1, null))),
+                (o, w) -> {
+            assertThat(o.output().path("batchItemFailures").size()).as(o.describe()).isZero();
+            assertThat(w.number(N1).ownerId()).isEqualTo(MASTER);
+            assertThat(w.number(N1).subAccountId()).isEqualTo(SUB1);
+            var job = w.platform.bulkJobs().get(DEMO_MASTER.caller(), "job_abc123", 0, 10).job();
+            assertThat(job.status().wire()).isEqualTo("completed");
+            assertThat(job.succeeded()).isEqualTo(2);
+        }));
+
+        c.put("CallActivityConsumerFunction", new Case(w -> w.own(N1), (o, w) -> {
+            assertThat(o.output().path("batchItemFailures").size()).as(o.describe()).isZero();
+            assertThat(w.platform.callActivity().lastCallAt(N1)).contains(Instant.parse("2026-11-24T02:10:00Z"));
+            assertThat(w.platform.callActivity().lastCallAt(N2)).contains(Instant.parse("2026-11-24T02:11:40Z"));
         }));
 
         c.put("GetAuditTrailFunction", new Case(w -> w.own(N1), (o, w) -> {
@@ -434,6 +497,10 @@ class EventInvocationTest {
             }
             if (e.hasNonNull("time")) {
                 return Instant.parse(e.path("time").asText());
+            }
+            long sent = e.path("Records").path(0).path("attributes").path("SentTimestamp").asLong(0);
+            if (sent > 0) {
+                return Instant.ofEpochMilli(sent); // SQS: when the first message was sent
             }
             throw new AssertionError("events/" + logicalId + ".json has neither requestContext.timeEpoch nor time");
         } catch (java.io.IOException e) {

@@ -29,6 +29,8 @@ class TemplateConventionsTest {
             "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem");
     /** No function reads a whole table: every read is a key or an index (the renewal run has ByRenewal). */
     private static final Set<String> MAY_SCAN = Set.of();
+    /** The one SQS action a producer needs, on one of the template's queues (consumers get SAM's poller grants). */
+    private static final Set<String> QUEUE_ACTIONS = Set.of("sqs:SendMessage");
     private static final Pattern TABLE_ARN = Pattern.compile("(\\w+)\\.Arn");
     private static final Pattern INDEX_ARN = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/(\\w+)");
 
@@ -76,6 +78,16 @@ class TemplateConventionsTest {
                     soft.assertThat(st.path("Effect").asText()).as("%s Effect", f.logicalId()).isEqualTo("Allow");
                     List<String> actions = texts(st.path("Action"));
                     List<String> resources = texts(st.path("Resource"));
+                    if (actions.stream().anyMatch(a -> a.startsWith("sqs:"))) {
+                        soft.assertThat(actions).as("%s queue actions", f.logicalId()).isSubsetOf(QUEUE_ACTIONS);
+                        for (String r : resources) {
+                            Matcher queue = TABLE_ARN.matcher(r);
+                            soft.assertThat(queue.matches() && "AWS::SQS::Queue".equals(
+                                    template.resources().path(queue.group(1)).path("Type").asText()))
+                                    .as("%s: %s is a queue of the template", f.logicalId(), r).isTrue();
+                        }
+                        continue;
+                    }
                     soft.assertThat(actions).as("%s actions", f.logicalId()).isNotEmpty().isSubsetOf(ITEM_ACTIONS);
                     soft.assertThat(resources).as("%s resources", f.logicalId()).isNotEmpty();
                     if (actions.contains("dynamodb:Scan")) {

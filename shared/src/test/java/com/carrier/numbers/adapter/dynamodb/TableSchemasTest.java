@@ -12,7 +12,7 @@ class TableSchemasTest {
         var schemas = TableSchemas.fromTemplate(TableSchemas.findTemplate(), com.carrier.numbers.template.SamTemplate.load().localTableNames());
         var requests = schemas.createRequests();
         assertThat(requests).extracting(CreateTableRequest::tableName)
-                .containsExactly("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency");
+                .containsExactly("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency", "Jobs", "CallActivity");
         CreateTableRequest numbers = requests.get(0);
         assertThat(numbers.globalSecondaryIndexes()).extracting(g -> g.indexName())
                 .contains("ByPrefix", "ByCity", "ByRegion", "ByPlace", "ByOwner", "BySubAccount", "ById");
