@@ -6,6 +6,12 @@ import com.carrier.numbers.adapter.dynamodb.DynamoCredentialStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoIdempotencyStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoLedgerStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoNumberStore;
+import com.carrier.numbers.adapter.dynamodb.DynamoPortStore;
+import com.carrier.numbers.adapter.carrier.ManualCarrier;
+import com.carrier.numbers.adapter.carrier.SimulatedCarrier;
+import com.carrier.numbers.port.CarrierGateway;
+import com.carrier.numbers.service.PortSteps;
+import com.carrier.numbers.service.Ports;
 import com.carrier.numbers.domain.RateTable;
 import com.carrier.numbers.port.Workflows;
 import com.carrier.numbers.service.Scope;
@@ -51,6 +57,11 @@ public final class NumbersPlatform {
     private final AuditTrail auditTrail;
     private final IdempotencyKeys idempotencyKeys;
     private final Workflows workflows;
+    private final Ports ports;
+    private final PortSteps portSteps;
+
+    /** The brand in a completed port's message (seed 003: "Number successfully transferred to Audian"). */
+    public static final String BRAND = "Audian";
 
     /** Without state machines: starting or answering a workflow fails loudly (tests of the plain API). */
     public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings) {
@@ -64,6 +75,9 @@ public final class NumbersPlatform {
         var scope = new Scope(accountStore);
         var credentials = new Credentials(new DynamoCredentialStore(dynamo, tables.credentials()), scope, clock);
         var renewals = new Renewals(numberStore, accountStore, clock);
+        var portStore = new DynamoPortStore(dynamo, tables.ports());
+        var portSteps = new PortSteps(portStore, numberStore, carrier(workflows, clock), workflows, clock, BRAND);
+        var ports = new Ports(portStore, numberStore, accountStore, scope, workflows, RateTable.standard(), clock, portSteps);
         return new NumbersPlatform(
                 new Inventory(numberStore, RateTable.standard(), clock),
                 new PhoneNumbers(numberStore, accountStore, scope, clock, settings.aging(), settings.defaultHold()),
@@ -74,12 +88,22 @@ public final class NumbersPlatform {
                 renewals,
                 new AuditTrail(new DynamoAuditStore(dynamo, tables.audit())),
                 new IdempotencyKeys(new DynamoIdempotencyStore(dynamo, tables.idempotency()), clock),
-                workflows);
+                workflows, ports, portSteps);
+    }
+
+    /**
+     * The losing carrier: simulated (the default, locally, in tests and in a deployed stack) or, with
+     * CARRIER_GATEWAY=callback-only, a real carrier that answers through the signed callback route.
+     */
+    private static CarrierGateway carrier(Workflows workflows, Clock clock) {
+        return "callback-only".equals(Env.get("CARRIER_GATEWAY", "simulated"))
+                ? new ManualCarrier() : new SimulatedCarrier(workflows, clock);
     }
 
     private NumbersPlatform(Inventory inventory, PhoneNumbers phoneNumbers, SubAccountPool subAccountPool,
                             CallActivity callActivity, Accounts accounts, Credentials credentials, Renewals renewals,
-                            AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows) {
+                            AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows, Ports ports,
+                            PortSteps portSteps) {
         this.inventory = inventory;
         this.phoneNumbers = phoneNumbers;
         this.subAccountPool = subAccountPool;
@@ -90,6 +114,8 @@ public final class NumbersPlatform {
         this.auditTrail = auditTrail;
         this.idempotencyKeys = idempotencyKeys;
         this.workflows = workflows;
+        this.ports = ports;
+        this.portSteps = portSteps;
     }
 
     public Inventory inventory() { return inventory; }
@@ -102,6 +128,8 @@ public final class NumbersPlatform {
     public AuditTrail auditTrail() { return auditTrail; }
     public IdempotencyKeys idempotencyKeys() { return idempotencyKeys; }
     public Workflows workflows() { return workflows; }
+    public Ports ports() { return ports; }
+    public PortSteps portSteps() { return portSteps; }
 
     private static final Workflows NO_WORKFLOWS = new Workflows() {
         @Override public boolean start(Machine machine, String executionName, String inputJson) { throw unavailable(); }

@@ -48,6 +48,7 @@ public final class TableSchemas {
             names.put("CredentialsTable", tables.credentials());
             names.put("AuditTable", tables.audit());
             names.put("IdempotencyTable", tables.idempotency());
+            names.put("PortsTable", tables.ports());
             return new TableSchemas(root.path("Resources"), names);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + template, e);
