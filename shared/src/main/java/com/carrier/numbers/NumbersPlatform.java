@@ -59,6 +59,7 @@ public final class NumbersPlatform {
     private final Workflows workflows;
     private final Ports ports;
     private final PortSteps portSteps;
+    private final Clock clock;
 
     /** The brand in a completed port's message (seed 003: "Number successfully transferred to Audian"). */
     public static final String BRAND = "Audian";
@@ -88,7 +89,7 @@ public final class NumbersPlatform {
                 renewals,
                 new AuditTrail(new DynamoAuditStore(dynamo, tables.audit())),
                 new IdempotencyKeys(new DynamoIdempotencyStore(dynamo, tables.idempotency()), clock),
-                workflows, ports, portSteps);
+                workflows, ports, portSteps, clock);
     }
 
     /**
@@ -103,7 +104,7 @@ public final class NumbersPlatform {
     private NumbersPlatform(Inventory inventory, PhoneNumbers phoneNumbers, SubAccountPool subAccountPool,
                             CallActivity callActivity, Accounts accounts, Credentials credentials, Renewals renewals,
                             AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows, Ports ports,
-                            PortSteps portSteps) {
+                            PortSteps portSteps, Clock clock) {
         this.inventory = inventory;
         this.phoneNumbers = phoneNumbers;
         this.subAccountPool = subAccountPool;
@@ -116,6 +117,7 @@ public final class NumbersPlatform {
         this.workflows = workflows;
         this.ports = ports;
         this.portSteps = portSteps;
+        this.clock = clock;
     }
 
     public Inventory inventory() { return inventory; }
@@ -130,6 +132,8 @@ public final class NumbersPlatform {
     public Workflows workflows() { return workflows; }
     public Ports ports() { return ports; }
     public PortSteps portSteps() { return portSteps; }
+    /** The domain's clock (wall-clock time; the local runtime scales only workflow waits). */
+    public Clock clock() { return clock; }
 
     private static final Workflows NO_WORKFLOWS = new Workflows() {
         @Override public boolean start(Machine machine, String executionName, String inputJson) { throw unavailable(); }

@@ -3,6 +3,9 @@ package com.carrier.numbers.functions;
 import com.carrier.numbers.Env;
 import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
+import com.carrier.numbers.adapter.stepfunctions.StepFunctionsWorkflows;
+import com.carrier.numbers.domain.CallbackSignature;
+import com.carrier.numbers.port.Workflows;
 import com.carrier.numbers.domain.E164;
 import com.carrier.numbers.functions.http.Json;
 import java.net.URI;
@@ -13,6 +16,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The domain as the handlers' no-argument constructors get it: built once per execution
@@ -49,8 +54,57 @@ public final class Platform {
         Thread warmup = new Thread(Platform::warmUp, "warm-up");
         warmup.setDaemon(true);
         warmup.start();
-        return NumbersPlatform.create(dynamoDbClient(), TableNames.fromEnvironment(), Clock.systemUTC(),
-                NumbersPlatform.Settings.fromEnvironment());
+        DynamoDbClient dynamo = dynamoDbClient();
+        if (!usesStateMachines()) {
+            return NumbersPlatform.create(dynamo, TableNames.fromEnvironment(), Clock.systemUTC(),
+                    NumbersPlatform.Settings.fromEnvironment());
+        }
+        return NumbersPlatform.create(dynamo, TableNames.fromEnvironment(), Clock.systemUTC(),
+                NumbersPlatform.Settings.fromEnvironment(), StepFunctionsWorkflows.fromEnvironment(sfnClient()));
+    }
+
+    /** Only functions whose environment names a state machine get a Step Functions client. */
+    private static boolean usesStateMachines() {
+        for (Workflows.Machine m : Workflows.Machine.values()) {
+            if (Env.get(m.environmentName(), null) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static volatile CallbackSignature callbackSignature;
+
+    /**
+     * The carrier callback's signing secret: on AWS the Secrets Manager secret the template
+     * generates (CARRIER_CALLBACK_SECRET_ARN), read once per execution environment; locally and in
+     * tests a fixed secret (CARRIER_CALLBACK_SECRET, default {@link #LOCAL_CALLBACK_SECRET}).
+     */
+    public static CallbackSignature callbackSignature() {
+        CallbackSignature s = callbackSignature;
+        if (s == null) {
+            synchronized (Platform.class) {
+                if (callbackSignature == null) {
+                    String arn = Env.get("CARRIER_CALLBACK_SECRET_ARN", null);
+                    callbackSignature = new CallbackSignature(arn == null
+                            ? Env.get("CARRIER_CALLBACK_SECRET", LOCAL_CALLBACK_SECRET)
+                            : secretValue(arn));
+                }
+                s = callbackSignature;
+            }
+        }
+        return s;
+    }
+
+    /** The fixed secret of the local runtime and the tests (never used on AWS, where the secret is generated). */
+    public static final String LOCAL_CALLBACK_SECRET = "local-carrier-callback-secret";
+
+    private static String secretValue(String arn) {
+        try (SecretsManagerClient secrets = withRegion(SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())).build()) {
+            return secrets.getSecretValue(b -> b.secretId(arn)).secretString();
+        }
     }
 
     /** Model and marshaller classes of the calls nearly every request makes (loaded, not initialised: no init-order risk). */
@@ -81,6 +135,20 @@ public final class Platform {
         } catch (Exception | LinkageError ignored) {
             // only a head start: the request path does the same work if this did not
         }
+    }
+
+    private static SfnClient sfnClient() {
+        return withRegion(SfnClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())).build();
+    }
+
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B withRegion(B builder) {
+        String region = Env.get("AWS_REGION", null);
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        return builder;
     }
 
     private static DynamoDbClient dynamoDbClient() {
