@@ -1,6 +1,5 @@
 package com.carrier.numbers.functions;
 
-import com.carrier.numbers.Env;
 import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
 import com.carrier.numbers.adapter.stepfunctions.StepFunctionsWorkflows;
@@ -8,21 +7,16 @@ import com.carrier.numbers.domain.CallbackSignature;
 import com.carrier.numbers.port.Workflows;
 import com.carrier.numbers.domain.E164;
 import com.carrier.numbers.functions.http.Json;
-import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import com.carrier.numbers.Env;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The domain as the handlers' no-argument constructors get it: built once per execution
- * environment (so SnapStart snapshots it), with one DynamoDB client over the lightweight
- * URLConnection HTTP client. The local runtime and tests install their own with {@link #use}.
+ * environment (so SnapStart snapshots it), with the DynamoDB client of {@link AwsClients}. The
+ * local runtime and tests install their own with {@link #use}.
  */
 public final class Platform {
     private static volatile NumbersPlatform instance;
@@ -54,13 +48,14 @@ public final class Platform {
         Thread warmup = new Thread(Platform::warmUp, "warm-up");
         warmup.setDaemon(true);
         warmup.start();
-        DynamoDbClient dynamo = dynamoDbClient();
+        var dynamo = AwsClients.dynamoDb();
         if (!usesStateMachines()) {
             return NumbersPlatform.create(dynamo, TableNames.fromEnvironment(), Clock.systemUTC(),
                     NumbersPlatform.Settings.fromEnvironment());
         }
         return NumbersPlatform.create(dynamo, TableNames.fromEnvironment(), Clock.systemUTC(),
-                NumbersPlatform.Settings.fromEnvironment(), StepFunctionsWorkflows.fromEnvironment(sfnClient()));
+                NumbersPlatform.Settings.fromEnvironment(), StepFunctionsWorkflows.fromEnvironment(
+                AwsClients.configure(SfnClient.builder(), "STEPFUNCTIONS_ENDPOINT").build()));
     }
 
     /** Only functions whose environment names a state machine get a Step Functions client. */
@@ -100,9 +95,7 @@ public final class Platform {
     public static final String LOCAL_CALLBACK_SECRET = "local-carrier-callback-secret";
 
     private static String secretValue(String arn) {
-        try (SecretsManagerClient secrets = withRegion(SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())).build()) {
+        try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), "SECRETSMANAGER_ENDPOINT").build()) {
             return secrets.getSecretValue(b -> b.secretId(arn)).secretString();
         }
     }
@@ -137,34 +130,4 @@ public final class Platform {
         }
     }
 
-    private static SfnClient sfnClient() {
-        return withRegion(SfnClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())).build();
-    }
-
-    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B withRegion(B builder) {
-        String region = Env.get("AWS_REGION", null);
-        if (region != null) {
-            builder.region(Region.of(region));
-        }
-        return builder;
-    }
-
-    private static DynamoDbClient dynamoDbClient() {
-        // Lambda puts credentials and region in the environment: reading them directly skips the
-        // default provider chain's probing of profile files and metadata endpoints at cold start.
-        DynamoDbClientBuilder b = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-        String region = Env.get("AWS_REGION", null);
-        if (region != null) {
-            b.region(Region.of(region));
-        }
-        String endpoint = Env.get("DYNAMODB_ENDPOINT", null);
-        if (endpoint != null) {
-            b.endpointOverride(URI.create(endpoint));
-        }
-        return b.build();
-    }
 }

@@ -9,6 +9,7 @@ import com.carrier.numbers.functions.http.ApiHandler;
 import com.carrier.numbers.functions.http.ApiRequest;
 import com.carrier.numbers.functions.http.Envelope;
 import com.carrier.numbers.functions.http.Json;
+import com.carrier.numbers.functions.http.Priming;
 import com.carrier.numbers.functions.http.Reply;
 import com.carrier.numbers.service.Ports;
 import java.time.Clock;
@@ -33,7 +34,7 @@ public class CarrierPortEventsHandler extends ApiHandler {
     }
 
     public CarrierPortEventsHandler(NumbersPlatform platform, CallbackSignature signature, Clock clock) {
-        super(platform, Envelope.PLATFORM);
+        super(platform, Envelope.PLATFORM, Priming.Read.NONE); // its role reads the Ports table only
         this.signature = signature;
         this.clock = clock;
     }

@@ -95,6 +95,7 @@ public final class NumberItems {
             put(item, "inv_prefix", prefixKey(p.number()));
             put(item, "inv_city", cityKey(p.city()));
             put(item, "inv_region", stateKey(p.region()));
+            put(item, "inv_place", placeKey(p.region(), p.city()));
         }
         if (p.state() == NumberState.IN_SERVICE && !p.suspended() && p.nextCharge() != null) {
             item.put("renew_bucket", s(renewBucket(p.number())));
@@ -158,6 +159,13 @@ public final class NumberItems {
     /** ByRegion partition: the two-letter state or province ("CA"). */
     static String stateKey(String region) {
         return region == null || region.isBlank() ? null : region.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** ByPlace partition: state and city together ("CA#SAN FRANCISCO"), for searches that give both. */
+    static String placeKey(String region, String city) {
+        String state = stateKey(region);
+        String c = cityKey(city);
+        return state == null || c == null ? null : state + "#" + c;
     }
 
     /** ByRenewal partition: one of ten buckets by the last digit, so no single partition takes every renewal. */
