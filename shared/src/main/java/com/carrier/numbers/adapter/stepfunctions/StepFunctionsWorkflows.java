@@ -52,6 +52,10 @@ public final class StepFunctionsWorkflows implements Workflows {
         return stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + executionName;
     }
 
+    /**
+     * Step Functions answers a repeated start of a running execution with the same input as a success
+     * (it starts nothing); a closed one or another input is ExecutionAlreadyExists: false here.
+     */
     @Override
     public boolean start(Machine machine, String executionName, String inputJson) {
         try {
