@@ -136,12 +136,22 @@ public class Ports {
     /** Starts the attempt's execution; if that fails the port fails (SUBMISSION_FAILED) so the customer can resubmit. */
     private Port start(Port port) {
         try {
-            workflows.start(Workflows.Machine.PORT_LIFECYCLE, port.executionName(),
-                    "{\"port_id\":\"" + port.id() + "\",\"attempt\":" + port.attempt() + "}");
+            workflows.start(Workflows.Machine.PORT_LIFECYCLE, port.executionName(), executionInput(port));
             return port;
         } catch (RuntimeException e) {
             return failNow(port.id(), port.attempt(), RejectionReason.SUBMISSION_FAILED, null).orElse(port);
         }
+    }
+
+    /** How long the workflow waits for the carrier: its decision, then its completion after the FOC. */
+    public static final Duration DECISION_TIMEOUT = Duration.ofDays(7);
+    public static final Duration COMPLETION_TIMEOUT = Duration.ofDays(2);
+
+    /** The execution's input: which port and attempt, and the waits' limits (TimeoutSecondsPath). */
+    static String executionInput(Port port) {
+        return "{\"port_id\":\"" + port.id() + "\",\"attempt\":" + port.attempt()
+                + ",\"decision_timeout_seconds\":" + DECISION_TIMEOUT.toSeconds()
+                + ",\"completion_timeout_seconds\":" + COMPLETION_TIMEOUT.toSeconds() + "}";
     }
 
     private Optional<Port> failNow(String portId, int attempt, RejectionReason reason, String error) {
