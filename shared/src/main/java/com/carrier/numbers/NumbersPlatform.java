@@ -8,6 +8,12 @@ import com.carrier.numbers.adapter.dynamodb.DynamoCredentialStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoIdempotencyStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoLedgerStore;
 import com.carrier.numbers.adapter.dynamodb.DynamoNumberStore;
+import com.carrier.numbers.adapter.dynamodb.DynamoPortStore;
+import com.carrier.numbers.adapter.carrier.ManualCarrier;
+import com.carrier.numbers.adapter.carrier.SimulatedCarrier;
+import com.carrier.numbers.port.CarrierGateway;
+import com.carrier.numbers.service.PortSteps;
+import com.carrier.numbers.service.Ports;
 import com.carrier.numbers.domain.RateTable;
 import com.carrier.numbers.port.ProvisioningQueue;
 import com.carrier.numbers.port.Workflows;
@@ -56,6 +62,12 @@ public final class NumbersPlatform {
     private final IdempotencyKeys idempotencyKeys;
     private final Workflows workflows;
     private final BulkJobs bulkJobs;
+    private final Ports ports;
+    private final PortSteps portSteps;
+    private final Clock clock;
+
+    /** The brand in a completed port's message (seed 003: "Number successfully transferred to Audian"). */
+    public static final String BRAND = "Audian";
 
     /** Without state machines: starting or answering a workflow fails loudly (tests of the plain API). */
     public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings) {
@@ -83,6 +95,9 @@ public final class NumbersPlatform {
         var phoneNumbers = new PhoneNumbers(numberStore, accountStore, scope, clock, settings.aging(), settings.defaultHold());
         var callActivity = new CallActivity(numberStore, callStore);
         var subAccountPool = new SubAccountPool(numberStore, scope, clock, callActivity);
+        var portStore = new DynamoPortStore(dynamo, tables.ports());
+        var portSteps = new PortSteps(portStore, numberStore, carrier(workflows, clock), workflows, clock, BRAND);
+        var ports = new Ports(portStore, numberStore, accountStore, scope, workflows, RateTable.standard(), clock, portSteps);
         return new NumbersPlatform(
                 inventory,
                 phoneNumbers,
@@ -95,13 +110,27 @@ public final class NumbersPlatform {
                 new IdempotencyKeys(new DynamoIdempotencyStore(dynamo, tables.idempotency()), clock),
                 workflows,
                 new BulkJobs(new DynamoJobStore(dynamo, tables.jobs()), provisioningQueue, phoneNumbers, subAccountPool, inventory,
-                        scope, clock));
+                        scope, clock),
+                ports, portSteps, clock);
+    }
+
+    /**
+     * The losing carrier: simulated (the default, locally, in tests and in a deployed stack) or, with
+     * CARRIER_GATEWAY=callback-only, a real carrier that answers through the signed callback route.
+     */
+    private static CarrierGateway carrier(Workflows workflows, Clock clock) {
+        return "callback-only".equals(Env.get("CARRIER_GATEWAY", "simulated"))
+                ? new ManualCarrier() : new SimulatedCarrier(workflows, clock);
     }
 
     private NumbersPlatform(Inventory inventory, PhoneNumbers phoneNumbers, SubAccountPool subAccountPool,
                             CallActivity callActivity, Accounts accounts, Credentials credentials, Renewals renewals,
-                            AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows, BulkJobs bulkJobs) {
+                            AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows, BulkJobs bulkJobs,
+                            Ports ports, PortSteps portSteps, Clock clock) {
         this.bulkJobs = bulkJobs;
+        this.ports = ports;
+        this.portSteps = portSteps;
+        this.clock = clock;
         this.inventory = inventory;
         this.phoneNumbers = phoneNumbers;
         this.subAccountPool = subAccountPool;
@@ -125,6 +154,10 @@ public final class NumbersPlatform {
     public IdempotencyKeys idempotencyKeys() { return idempotencyKeys; }
     public Workflows workflows() { return workflows; }
     public BulkJobs bulkJobs() { return bulkJobs; }
+    public Ports ports() { return ports; }
+    public PortSteps portSteps() { return portSteps; }
+    /** The domain's clock (wall-clock time; the local runtime scales only workflow waits). */
+    public Clock clock() { return clock; }
 
     /** Without a queue: submitting a job fails loudly (tests of the plain API). */
     private static final ProvisioningQueue NO_QUEUE = tasks -> {

@@ -148,6 +148,8 @@ public final class LocalRuntime implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", gateway);
         server.start();
+        // The simulated carrier's task posts its signed events to this API's callback route, as a carrier would.
+        System.setProperty("PLATFORM_API_URL", baseUrl().toString());
         if (sqs != null) {
             sqs.startPolling(functions::get);
         }

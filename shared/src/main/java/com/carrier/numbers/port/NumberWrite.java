@@ -12,6 +12,7 @@ import java.util.List;
  * movements, the ledger entry and the audit record that go with it.
  *
  * @param before   the number as read (null when the action creates it)
+ * @param after    the number after the change (null when the action removes it)
  * @param action   the lifecycle row this change follows; null for a change that keeps the state
  * @param accounts balance debits and counter changes, each conditioned on the balance covering the debit
  * @param ledger   the ledger entry of the debit, or null
@@ -37,7 +38,10 @@ public record NumberWrite(
         if (action != null && before != null && !action.allows(before.state())) {
             throw new IllegalStateException(action + " does not apply to a number in " + before.state());
         }
-        if (action != null && after.state() != action.to()) {
+        if ((after == null) != (action != null && action.removesNumber())) {
+            throw new IllegalStateException(action + " and a " + (after == null ? "missing" : "new") + " number do not go together");
+        }
+        if (action != null && after != null && after.state() != action.to()) {
             throw new IllegalStateException(action + " leads to " + action.to() + ", not " + after.state());
         }
     }

@@ -24,6 +24,8 @@ public final class PlatformFixture {
     public final TableNames tables;
     public final TestClock clock;
     public final NumbersPlatform platform;
+    /** What the domain asked of the state machines (nothing runs them here). */
+    public final RecordingWorkflows workflows = new RecordingWorkflows();
     /** An operator credential's caller (role admin, on account {@link #ADMIN_ACCOUNT}). */
     public final Caller admin;
 
@@ -36,8 +38,7 @@ public final class PlatformFixture {
         this.dynamo = dynamo;
         this.tables = tables;
         this.clock = clock;
-        this.platform = queue == null ? NumbersPlatform.create(dynamo, tables, clock, settings)
-                : NumbersPlatform.create(dynamo, tables, clock, settings, null, queue);
+        this.platform = NumbersPlatform.create(dynamo, tables, clock, settings, workflows, queue);
         CreatedAccount operator = platform.accounts().create(Caller.SYSTEM, ADMIN_ACCOUNT, "Platform operator", null, null);
         var credential = platform.credentials().register(ADMIN_ACCOUNT, Role.ADMIN, "operator", "test-admin-token-" + tables.numbers());
         this.admin = new Caller(operator.account().id(), credential.credential().authId(), Role.ADMIN);

@@ -155,6 +155,47 @@ final class DemoWorld {
         return NumberItems.fromItem(item);
     }
 
+    /** The port id the events/ files name, and the seed 003 number it ports. */
+    static final String PORT_ID = "port_3f9a0c1d2e4b5a6c7d8e";
+    static final String PORT_NUMBER = "+14155551234";
+
+    /**
+     * MA_demo's port of the seed 003 example body (account 123456789), created through the domain
+     * and given the id the events name ({@link #PORT_ID}): pending, its number claimed in port_in.
+     */
+    com.carrier.numbers.domain.Port port() {
+        var request = new com.carrier.numbers.service.PortRequest(List.of(PORT_NUMBER), "123456789", null, "Previous Provider",
+                PORT_NUMBER, "John Doe", new com.carrier.numbers.domain.EndUserAddress("123 Main St", "San Francisco", "CA",
+                "94102", "US"), null);
+        var created = platform.ports().create(DEMO_MASTER.caller(), request);
+        var key = Map.of("port_id", s(created.id()));
+        var item = new java.util.HashMap<>(fixture.dynamo.getItem(b -> b.tableName(fixture.tables.ports()).key(key)
+                .consistentRead(true)).item());
+        item.put("port_id", s(PORT_ID));
+        item.put("created_key", s(item.get("created_key").s().replace(created.id(), PORT_ID)));
+        fixture.dynamo.putItem(b -> b.tableName(fixture.tables.ports()).item(item));
+        fixture.dynamo.deleteItem(b -> b.tableName(fixture.tables.ports()).key(key));
+        return platform.ports().get(DEMO_MASTER.caller(), PORT_ID);
+    }
+
+    /** The port as stored. */
+    com.carrier.numbers.domain.Port storedPort() {
+        return platform.ports().get(ADMIN.caller(), PORT_ID);
+    }
+
+    /** The carrier's authorization of the port (FOC {@code foc}) recorded through the callback's domain call. */
+    void carrierAuthorizes(java.time.LocalDate foc) {
+        platform.ports().carrierEvent(PORT_ID, new com.carrier.numbers.domain.CarrierEvent("evt_seed_decision",
+                com.carrier.numbers.domain.CarrierEvent.Type.AUTHORIZED, foc, List.of(), null, null, null));
+    }
+
+    /** Whether a number is stored at all (a withdrawn port_in number is not). */
+    boolean stored(String number) {
+        var item = fixture.dynamo.getItem(b -> b.tableName(fixture.tables.numbers()).key(Map.of("number", s(number)))
+                .consistentRead(true)).item();
+        return item != null && !item.isEmpty();
+    }
+
     Account account(String id) {
         return fixture.account(id);
     }

@@ -87,6 +87,8 @@ class EventInvocationTest {
     }
 
     static final Map<String, Case> CASES = cases();
+    /** When the state machine tasks' example payloads run (the HTTP events' time). */
+    private static final Instant WORKFLOW_TASK_TIME = Instant.ofEpochMilli(1795486509000L);
 
     @Test
     void everyCaseIsAFunctionOfTheTemplate() {
@@ -433,7 +435,117 @@ class EventInvocationTest {
                     assertThat(w.platform.credentials().authenticate(DEMO_MASTER.token())).as("caller's own token").isPresent();
                 }));
 
+        portCases(c);
         return Collections.unmodifiableMap(c);
+    }
+
+    // ------------------------------------------------------------ port-in: the API, the callback, the lifecycle's tasks
+    private static final String PORT = DemoWorld.PORT_ID;
+    private static final String PORT_NUMBER = DemoWorld.PORT_NUMBER;
+    private static final java.time.LocalDate FOC = java.time.LocalDate.parse("2026-11-30");
+
+    private static void portCases(Map<String, Case> c) {
+        c.put("CreatePortFunction", new Case(w -> { }, (o, w) -> {
+            JsonNode data = platform(o, 201);
+            assertThat(data.path("id").asText()).as(o.describe()).startsWith("port_");
+            assertThat(data.path("number").asText()).isEqualTo(PORT_NUMBER);
+            assertThat(data.path("status").asText()).isEqualTo("pending");
+            assertThat(data.path("carrier_status").asText()).isEqualTo("pending_transfer");
+            assertThat(data.has("created_at") && data.has("estimated_completion")).as(o.describe()).isTrue();
+            assertThat(w.number(PORT_NUMBER).state()).isEqualTo(NumberState.PORT_IN);
+            assertThat(w.number(PORT_NUMBER).ownerId()).isEqualTo(MASTER);
+            assertThat(w.fixture.workflows.started()).extracting(s -> s.name()).containsExactly(data.path("id").asText() + "-1");
+        }));
+        c.put("GetPortFunction", new Case(DemoWorld::port, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("id").asText()).as(o.describe()).isEqualTo(PORT);
+            assertThat(data.path("status").asText()).isEqualTo("pending");
+            assertThat(data.path("end_user_name").asText()).isEqualTo("John Doe");
+            assertThat(data.has("account_pin")).isFalse();
+            assertThat(data.path("events").size()).isPositive();
+        }));
+        c.put("ListPortsFunction", new Case(DemoWorld::port, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("total").asInt()).as(o.describe()).isEqualTo(1);
+            assertThat(data.path("limit").asInt()).isEqualTo(20);
+            assertThat(data.path("ports").path(0).path("id").asText()).isEqualTo(PORT);
+        }));
+        c.put("CancelPortFunction", new Case(DemoWorld::port, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("status").asText()).as(o.describe()).isEqualTo("cancelled");
+            assertThat(w.stored(PORT_NUMBER)).as("the port_in number is gone").isFalse();
+            assertThat(w.fixture.workflows.stopped()).contains("PORT_LIFECYCLE/" + PORT + "-1");
+        }));
+        c.put("CorrectPortFunction", new Case(w -> {
+            w.port();
+            w.platform.portSteps().fail(PORT, 1, "States.Timeout", null);
+        }, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("status").asText()).as(o.describe()).isEqualTo("pending");
+            assertThat(data.path("attempt").asInt()).isEqualTo(2);
+            assertThat(w.number(PORT_NUMBER).state()).isEqualTo(NumberState.PORT_IN);
+            assertThat(w.fixture.workflows.started()).extracting(s -> s.name()).contains(PORT + "-2");
+        }));
+        c.put("CarrierPortEventsFunction", new Case(w -> {
+            w.port();
+            w.platform.portSteps().awaitCarrier(PORT, 1, "decision", "token-decision-1");
+        }, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("applied").asBoolean()).as(o.describe()).isTrue();
+            assertThat(w.storedPort().decision().focDate()).isEqualTo(FOC);
+            assertThat(w.fixture.workflows.answers()).as("the waiting task is answered")
+                    .anySatisfy(a -> assertThat(a.token()).isEqualTo("token-decision-1"));
+        }));
+        c.put("SubmitPortFunction", new Case(DemoWorld::port, (o, w) -> {
+            assertThat(o.output().path("submitted").asBoolean()).as(o.describe()).isTrue();
+            assertThat(w.storedPort().submissions()).isEqualTo(1);
+            assertThat(w.fixture.workflows.started(com.carrier.numbers.port.Workflows.Machine.CARRIER_SIMULATOR))
+                    .as("the simulated carrier runs").hasSize(1);
+        }));
+        c.put("AwaitCarrierFunction", new Case(DemoWorld::port, (o, w) -> {
+            assertThat(o.output().path("waiting_for").asText()).as(o.describe()).isEqualTo("decision");
+            assertThat(w.storedPort().taskToken()).startsWith("AQCE");
+        }));
+        c.put("AuthorizePortFunction", new Case(w -> {
+            w.port();
+            w.carrierAuthorizes(FOC);
+        }, (o, w) -> {
+            assertThat(o.output().path("foc_at").asText()).as(o.describe()).isEqualTo("2026-11-30T14:00:00Z");
+            assertThat(o.output().path("cutover_notice_at").asText()).isEqualTo("2026-11-29T14:00:00Z");
+            assertThat(w.storedPort().status().wire()).isEqualTo("authorized");
+        }));
+        c.put("NotifyCutoverFunction", new Case(w -> {
+            w.port();
+            w.carrierAuthorizes(FOC);
+            w.platform.portSteps().authorize(PORT, 1);
+        }, (o, w) -> {
+            assertThat(o.output().path("notified").asBoolean()).as(o.describe()).isTrue();
+            assertThat(w.storedPort().events()).anySatisfy(e -> assertThat(e.status()).isEqualTo("cutover_soon"));
+        }));
+        c.put("ActivatePortFunction", new Case(w -> {
+            w.port();
+            w.carrierAuthorizes(FOC);
+            w.platform.portSteps().authorize(PORT, 1);
+            w.platform.portSteps().awaitCarrier(PORT, 1, "completion", "token-completion-1");
+        }, (o, w) -> {
+            assertThat(o.output().path("status").asText()).as(o.describe()).isEqualTo("completed");
+            assertThat(w.number(PORT_NUMBER).state()).isEqualTo(NumberState.IN_SERVICE);
+            assertThat(w.storedPort().messages()).contains("Number successfully transferred to Audian");
+            assertThat(w.balance(MASTER)).as("the first month's rent").isEqualTo(DemoWorld.STARTING_BALANCE.minus(Money.of("0.99")));
+        }));
+        c.put("FailPortFunction", new Case(DemoWorld::port, (o, w) -> {
+            assertThat(o.output().path("reason").asText()).as(o.describe()).isEqualTo("CARRIER_TIMEOUT");
+            assertThat(w.storedPort().status().wire()).isEqualTo("failed");
+            assertThat(w.stored(PORT_NUMBER)).isFalse();
+        }));
+        c.put("PostCarrierEventFunction", new Case(w -> { }, (o, w) -> {
+            assertThat(o.output().path("status").asInt()).as(o.describe()).isEqualTo(200);
+            CarrierCallbackServer.Received r = CarrierCallbackServer.last();
+            assertThat(r.path()).isEqualTo("/v2/carrier/ports/" + PORT + "/events");
+            new com.carrier.numbers.domain.CallbackSignature(com.carrier.numbers.functions.Platform.LOCAL_CALLBACK_SECRET)
+                    .verify(r.timestamp(), r.signature(), r.body(), w.platform.clock().instant());
+            assertThat(r.body()).contains("\"event_id\":\"evt_8842\"");
+        }));
     }
 
     // ---------------------------------------------------------------- envelopes and values
@@ -502,7 +614,7 @@ class EventInvocationTest {
             if (sent > 0) {
                 return Instant.ofEpochMilli(sent); // SQS: when the first message was sent
             }
-            throw new AssertionError("events/" + logicalId + ".json has neither requestContext.timeEpoch nor time");
+            return WORKFLOW_TASK_TIME; // a state machine task's payload carries no time
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
@@ -516,7 +628,11 @@ class EventInvocationTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Outcome invoke(SamTemplate.Function f, NumbersPlatform platform) throws Exception {
         Class<?> type = Class.forName(f.handlerClass());
-        Object handler = type.getConstructor(NumbersPlatform.class).newInstance(platform);
+        Object handler = f.handlerClass().endsWith("PostCarrierEventHandler")
+                ? new com.carrier.numbers.functions.workflow.PostCarrierEventHandler(CarrierCallbackServer.url(),
+                        new com.carrier.numbers.domain.CallbackSignature(com.carrier.numbers.functions.Platform.LOCAL_CALLBACK_SECRET),
+                        platform.clock())
+                : type.getConstructor(NumbersPlatform.class).newInstance(platform);
         Method method = Arrays.stream(type.getMethods())
                 .filter(m -> m.getName().equals(f.handlerMethod()) && !m.isBridge() && !m.isSynthetic())
                 .filter(m -> m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class)

@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -183,7 +184,9 @@ public final class DynamoNumberStore implements NumberStore {
     @Override
     public void apply(NumberWrite w) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(numberPut(w)).build());
+        items.add(w.after() == null
+                ? TransactWriteItem.builder().delete(numberDelete(w)).build()
+                : TransactWriteItem.builder().put(numberPut(w)).build());
         int firstAccount = items.size();
         for (AccountDelta d : w.accounts()) {
             if (!d.isEmpty()) {
@@ -237,6 +240,24 @@ public final class DynamoNumberStore implements NumberStore {
             put.expressionAttributeValues(values);
         }
         return put.build();
+    }
+
+    /** A number leaving the platform: deleted, conditioned like a put on the version read and the from-states. */
+    private Delete numberDelete(NumberWrite w) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#v", "version");
+        values.put(":v", n(w.before().version()));
+        names.put("#s", "state");
+        List<String> states = new ArrayList<>();
+        int i = 0;
+        for (NumberState from : w.action().from()) {
+            values.put(":s" + i, s(from.wire()));
+            states.add(":s" + i++);
+        }
+        return Delete.builder().tableName(numbers).key(NumberItems.key(w.before().number()))
+                .conditionExpression("#v = :v AND #s IN (" + String.join(", ", states) + ")")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
     /** Debit only if the balance covers it; counters are ADDed (an absent counter starts at 0). */

@@ -49,6 +49,7 @@ public final class TableSchemas {
         names.put("IdempotencyTable", tables.idempotency());
         names.put("JobsTable", tables.jobs());
         names.put("CallActivityTable", tables.callActivity());
+        names.put("PortsTable", tables.ports());
         return new TableSchemas(template.tables(), names);
     }
 

@@ -12,10 +12,12 @@ class TableSchemasTest {
         var schemas = TableSchemas.fromTemplate(TableSchemas.findTemplate(), com.carrier.numbers.template.SamTemplate.load().localTableNames());
         var requests = schemas.createRequests();
         assertThat(requests).extracting(CreateTableRequest::tableName)
-                .containsExactly("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency", "Jobs", "CallActivity");
+                .containsExactly("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency", "Jobs", "CallActivity", "Ports");
         CreateTableRequest numbers = requests.get(0);
         assertThat(numbers.globalSecondaryIndexes()).extracting(g -> g.indexName())
                 .contains("ByPrefix", "ByCity", "ByRegion", "ByPlace", "ByOwner", "BySubAccount", "ById");
         assertThat(numbers.keySchema().get(0).attributeName()).isEqualTo("number");
+        assertThat(requests.get(6).globalSecondaryIndexes()).extracting(g -> g.indexName())
+                .containsExactlyInAnyOrder("ByAccount", "ByAccountStatus");
     }
 }
