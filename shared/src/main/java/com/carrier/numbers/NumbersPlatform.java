@@ -15,6 +15,8 @@ import com.carrier.numbers.service.CallActivity;
 import com.carrier.numbers.service.Credentials;
 import com.carrier.numbers.service.IdempotencyKeys;
 import com.carrier.numbers.service.Inventory;
+import com.carrier.numbers.service.NumberWorkflows;
+import com.carrier.numbers.service.OverdueSweep;
 import com.carrier.numbers.service.PhoneNumbers;
 import com.carrier.numbers.service.Renewals;
 import com.carrier.numbers.service.SubAccountPool;
@@ -51,6 +53,7 @@ public final class NumbersPlatform {
     private final AuditTrail auditTrail;
     private final IdempotencyKeys idempotencyKeys;
     private final Workflows workflows;
+    private final OverdueSweep overdueSweep;
 
     /** Without state machines: starting or answering a workflow fails loudly (tests of the plain API). */
     public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings) {
@@ -64,22 +67,29 @@ public final class NumbersPlatform {
         var scope = new Scope(accountStore);
         var credentials = new Credentials(new DynamoCredentialStore(dynamo, tables.credentials()), scope, clock);
         var renewals = new Renewals(numberStore, accountStore, clock);
+        var numberWorkflows = new NumberWorkflows(workflows);
+        var callActivity = new CallActivity(numberStore);
+        var inventory = new Inventory(numberStore, RateTable.standard(), clock);
+        var subAccountPool = new SubAccountPool(numberStore, scope, clock, callActivity, numberWorkflows);
         return new NumbersPlatform(
-                new Inventory(numberStore, RateTable.standard(), clock),
-                new PhoneNumbers(numberStore, accountStore, scope, clock, settings.aging(), settings.defaultHold()),
-                new SubAccountPool(numberStore, scope, clock),
-                new CallActivity(numberStore),
+                inventory,
+                new PhoneNumbers(numberStore, accountStore, scope, clock, settings.aging(), settings.defaultHold(), numberWorkflows),
+                subAccountPool,
+                callActivity,
                 new Accounts(accountStore, new DynamoLedgerStore(dynamo, tables.ledger()), scope, credentials, renewals, clock),
                 credentials,
                 renewals,
                 new AuditTrail(new DynamoAuditStore(dynamo, tables.audit())),
                 new IdempotencyKeys(new DynamoIdempotencyStore(dynamo, tables.idempotency()), clock),
-                workflows);
+                workflows,
+                new OverdueSweep(numberStore, inventory, subAccountPool, clock));
     }
 
     private NumbersPlatform(Inventory inventory, PhoneNumbers phoneNumbers, SubAccountPool subAccountPool,
                             CallActivity callActivity, Accounts accounts, Credentials credentials, Renewals renewals,
-                            AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows) {
+                            AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows,
+                            OverdueSweep overdueSweep) {
+        this.overdueSweep = overdueSweep;
         this.inventory = inventory;
         this.phoneNumbers = phoneNumbers;
         this.subAccountPool = subAccountPool;
@@ -102,6 +112,7 @@ public final class NumbersPlatform {
     public AuditTrail auditTrail() { return auditTrail; }
     public IdempotencyKeys idempotencyKeys() { return idempotencyKeys; }
     public Workflows workflows() { return workflows; }
+    public OverdueSweep overdueSweep() { return overdueSweep; }
 
     private static final Workflows NO_WORKFLOWS = new Workflows() {
         @Override public boolean start(Machine machine, String executionName, String inputJson) { throw unavailable(); }

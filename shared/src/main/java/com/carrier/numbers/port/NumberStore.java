@@ -47,6 +47,12 @@ public interface NumberStore {
     /** Numbers whose monthly charge is due at {@code now} (in service, not suspended). */
     List<String> dueForRenewal(Instant now, int limit);
 
+    /**
+     * Numbers waiting on a workflow of {@code kind} whose wait ended at or before {@code dueBy}, oldest
+     * first (at most {@code limit}). Reads a sparse index that only such numbers carry.
+     */
+    List<DueWork> due(DueWork.Kind kind, Instant dueBy, int limit);
+
     /** Moves last_call_at forward to {@code at} (never back). False if the number does not exist. */
     boolean recordCall(String number, Instant at);
 }

@@ -49,8 +49,11 @@ public class PhoneNumbers {
     private final Clock clock;
     private final Duration aging;
     private final Duration defaultHold;
+    private final NumberWorkflows workflows;
 
-    public PhoneNumbers(NumberStore numbers, AccountStore accounts, Scope scope, Clock clock, Duration aging, Duration defaultHold) {
+    public PhoneNumbers(NumberStore numbers, AccountStore accounts, Scope scope, Clock clock, Duration aging, Duration defaultHold,
+                        NumberWorkflows workflows) {
+        this.workflows = workflows;
         this.numbers = numbers;
         this.accounts = accounts;
         this.scope = scope;
@@ -232,8 +235,20 @@ public class PhoneNumbers {
         }
     }
 
-    /** in_service / reserved / port_in -> released with available_at = now + aging; features cleared; billing stops. */
+    /**
+     * in_service / reserved / port_in -> released with available_at = now + aging; features cleared;
+     * billing stops. A released number starts its aging execution, which returns it to inventory at
+     * available_at (if the start is lost, the overdue sweep does).
+     */
     public PhoneNumber release(Caller caller, String accountId, String number) {
+        PhoneNumber after = releaseOnly(caller, accountId, number);
+        if (after.state() == NumberState.RELEASED) {
+            workflows.startAging(after);
+        }
+        return after;
+    }
+
+    private PhoneNumber releaseOnly(Caller caller, String accountId, String number) {
         String e164 = E164.parse(number, "number");
         scope.require(caller, accountId);
         try {

@@ -7,6 +7,7 @@ import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.domain.InventoryNumber;
 import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.Role;
+import com.carrier.numbers.port.Workflows;
 import com.carrier.numbers.service.CreatedAccount;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,16 @@ public final class PlatformFixture {
     public final Caller admin;
 
     private PlatformFixture(DynamoDbClient dynamo, TableNames tables, TestClock clock, NumbersPlatform.Settings settings) {
+        this(dynamo, tables, clock, settings, null);
+    }
+
+    private PlatformFixture(DynamoDbClient dynamo, TableNames tables, TestClock clock, NumbersPlatform.Settings settings,
+                            Workflows workflows) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.clock = clock;
-        this.platform = NumbersPlatform.create(dynamo, tables, clock, settings);
+        this.platform = workflows == null ? NumbersPlatform.create(dynamo, tables, clock, settings)
+                : NumbersPlatform.create(dynamo, tables, clock, settings, workflows);
         CreatedAccount operator = platform.accounts().create(Caller.SYSTEM, ADMIN_ACCOUNT, "Platform operator", null, null);
         var credential = platform.credentials().register(ADMIN_ACCOUNT, Role.ADMIN, "operator", "test-admin-token-" + tables.numbers());
         this.admin = new Caller(operator.account().id(), credential.credential().authId(), Role.ADMIN);
@@ -45,6 +52,12 @@ public final class PlatformFixture {
     public static PlatformFixture create(NumbersPlatform.Settings settings) {
         DynamoDbClient dynamo = LocalDynamo.client();
         return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), settings);
+    }
+
+    /** A platform on fresh tables that starts its state machines' executions through {@code workflows}. */
+    public static PlatformFixture create(NumbersPlatform.Settings settings, Workflows workflows) {
+        DynamoDbClient dynamo = LocalDynamo.client();
+        return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), settings, workflows);
     }
 
     /** A platform whose adapters go through {@code dynamo} (e.g. a fault-injecting wrapper of {@link LocalDynamo#client()}). */
