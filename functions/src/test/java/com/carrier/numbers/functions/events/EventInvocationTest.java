@@ -17,7 +17,7 @@ import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.Role;
 import com.carrier.numbers.functions.template.Events;
-import com.carrier.numbers.functions.template.SamTemplate;
+import com.carrier.numbers.template.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;

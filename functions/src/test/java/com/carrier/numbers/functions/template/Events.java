@@ -1,5 +1,6 @@
 package com.carrier.numbers.functions.template;
 
+import com.carrier.numbers.template.SamTemplate;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;

@@ -1,5 +1,6 @@
 package com.carrier.numbers.functions.template;
 
+import com.carrier.numbers.template.SamTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

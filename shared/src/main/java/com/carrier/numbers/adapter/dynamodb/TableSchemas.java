@@ -1,12 +1,8 @@
 package com.carrier.numbers.adapter.dynamodb;
 
 import com.carrier.numbers.TableNames;
+import com.carrier.numbers.template.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,59 +26,51 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 public final class TableSchemas {
     /** template.yaml logical id of each table -> the name the platform uses for it. */
     private final Map<String, String> names;
-    private final JsonNode resources;
+    /** template.yaml's tables: logical id -> Properties. */
+    private final Map<String, JsonNode> tables;
 
-    private TableSchemas(JsonNode resources, Map<String, String> names) {
-        this.resources = resources;
+    private TableSchemas(Map<String, JsonNode> tables, Map<String, String> names) {
+        this.tables = tables;
         this.names = names;
     }
 
     /** Reads {@code template} and maps its tables to {@code tables}' names. */
     public static TableSchemas fromTemplate(Path template, TableNames tables) {
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(template));
-            Map<String, String> names = new LinkedHashMap<>();
-            names.put("NumbersTable", tables.numbers());
-            names.put("AccountsTable", tables.accounts());
-            names.put("LedgerTable", tables.ledger());
-            names.put("CredentialsTable", tables.credentials());
-            names.put("AuditTable", tables.audit());
-            names.put("IdempotencyTable", tables.idempotency());
-            return new TableSchemas(root.path("Resources"), names);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + template, e);
-        }
+        return fromTemplate(SamTemplate.load(template), tables);
     }
 
-    /** Finds template.yaml in the working directory or one of its parents (tests run in module folders). */
+    public static TableSchemas fromTemplate(SamTemplate template, TableNames tables) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("NumbersTable", tables.numbers());
+        names.put("AccountsTable", tables.accounts());
+        names.put("LedgerTable", tables.ledger());
+        names.put("CredentialsTable", tables.credentials());
+        names.put("AuditTable", tables.audit());
+        names.put("IdempotencyTable", tables.idempotency());
+        return new TableSchemas(template.tables(), names);
+    }
+
+    /** Finds template.yaml in the working directory or one of its parents (see {@link SamTemplate#find()}). */
     public static Path findTemplate() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("template.yaml");
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+        return SamTemplate.find();
     }
 
     /** Adds a logical id -> table name mapping (tables that later issues add). */
     public TableSchemas with(String logicalId, String tableName) {
         Map<String, String> more = new LinkedHashMap<>(names);
         more.put(logicalId, tableName);
-        return new TableSchemas(resources, more);
+        return new TableSchemas(tables, more);
     }
 
     /** The create requests of every mapped table the template declares. */
     public List<CreateTableRequest> createRequests() {
         List<CreateTableRequest> out = new ArrayList<>();
         names.forEach((logicalId, tableName) -> {
-            JsonNode resource = resources.path(logicalId);
-            if (!"AWS::DynamoDB::Table".equals(resource.path("Type").asText())) {
+            JsonNode properties = tables.get(logicalId);
+            if (properties == null) {
                 throw new IllegalStateException("template.yaml has no table " + logicalId);
             }
-            out.add(toRequest(tableName, resource.path("Properties")));
+            out.add(toRequest(tableName, properties));
         });
         return out;
     }
@@ -95,7 +83,7 @@ public final class TableSchemas {
             } catch (ResourceInUseException alreadyThere) {
                 continue;
             }
-            JsonNode ttl = resources.path(logicalIdOf(request.tableName())).path("Properties").path("TimeToLiveSpecification");
+            JsonNode ttl = tables.get(logicalIdOf(request.tableName())).path("TimeToLiveSpecification");
             if (ttl.path("Enabled").asBoolean(false)) {
                 dynamo.updateTimeToLive(b -> b.tableName(request.tableName()).timeToLiveSpecification(
                         TimeToLiveSpecification.builder().attributeName(ttl.path("AttributeName").asText()).enabled(true).build()));
