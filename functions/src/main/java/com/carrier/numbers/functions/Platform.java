@@ -1,23 +1,16 @@
 package com.carrier.numbers.functions;
 
-import com.carrier.numbers.Env;
 import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
 import com.carrier.numbers.domain.E164;
 import com.carrier.numbers.functions.http.Json;
-import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The domain as the handlers' no-argument constructors get it: built once per execution
- * environment (so SnapStart snapshots it), with one DynamoDB client over the lightweight
- * URLConnection HTTP client. The local runtime and tests install their own with {@link #use}.
+ * environment (so SnapStart snapshots it), with the DynamoDB client of {@link AwsClients}. The
+ * local runtime and tests install their own with {@link #use}.
  */
 public final class Platform {
     private static volatile NumbersPlatform instance;
@@ -49,7 +42,7 @@ public final class Platform {
         Thread warmup = new Thread(Platform::warmUp, "warm-up");
         warmup.setDaemon(true);
         warmup.start();
-        return NumbersPlatform.create(dynamoDbClient(), TableNames.fromEnvironment(), Clock.systemUTC(),
+        return NumbersPlatform.create(AwsClients.dynamoDb(), TableNames.fromEnvironment(), Clock.systemUTC(),
                 NumbersPlatform.Settings.fromEnvironment());
     }
 
@@ -83,20 +76,4 @@ public final class Platform {
         }
     }
 
-    private static DynamoDbClient dynamoDbClient() {
-        // Lambda puts credentials and region in the environment: reading them directly skips the
-        // default provider chain's probing of profile files and metadata endpoints at cold start.
-        DynamoDbClientBuilder b = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-        String region = Env.get("AWS_REGION", null);
-        if (region != null) {
-            b.region(Region.of(region));
-        }
-        String endpoint = Env.get("DYNAMODB_ENDPOINT", null);
-        if (endpoint != null) {
-            b.endpointOverride(URI.create(endpoint));
-        }
-        return b.build();
-    }
 }

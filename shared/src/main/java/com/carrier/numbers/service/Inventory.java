@@ -15,17 +15,20 @@ import com.carrier.numbers.port.InventoryCriterion;
 import com.carrier.numbers.port.NumberStore;
 import com.carrier.numbers.port.NumberWrite;
 import com.carrier.numbers.port.StoreUnavailable;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 /** The numbers customers can buy: search, browse, operator loads, and the return of aged numbers. */
 public class Inventory {
+    // Restore-safe (SnapStart): a ThreadLocalRandom captured in the snapshot would give every restored
+    // environment the same sequence, so their searches would offer the same numbers to buy.
+    private static final SecureRandom RANDOM_START = new SecureRandom();
     private final NumberStore numbers;
     private final RateTable rates;
     private final Clock clock;
@@ -61,23 +64,17 @@ public class Inventory {
         if (state != null && !state.matches("[A-Za-z]{2}")) {
             throw PlatformException.validation("state", "state must be a two-letter code such as CA");
         }
-        // The most selective criterion picks the index; the others filter what it reads.
-        InventoryCriterion criterion;
-        if (prefix != null) {
-            criterion = new InventoryCriterion(InventoryCriterion.Kind.PREFIX, prefix);
-        } else if (city != null) {
-            criterion = new InventoryCriterion(InventoryCriterion.Kind.CITY, city.toUpperCase(Locale.ROOT));
-        } else if (state != null) {
-            criterion = new InventoryCriterion(InventoryCriterion.Kind.STATE, state.toUpperCase(Locale.ROOT));
-        } else {
+        if (prefix == null && city == null && state == null) {
             throw PlatformException.validation("prefix", "give at least one of prefix, city or state");
         }
+        // Every criterion is answered by the index keys (see InventoryCriterion), so what is read is what matches.
+        InventoryCriterion criterion = new InventoryCriterion(prefix, city == null ? null : city.toUpperCase(Locale.ROOT),
+                state == null ? null : state.toUpperCase(Locale.ROOT));
         Instant now = clock.instant();
-        Predicate<PhoneNumber> accept = p -> (p.state() == NumberState.AVAILABLE || (p.state() == NumberState.RESERVED && !p.heldAt(now)))
-                && (city == null || city.equalsIgnoreCase(p.city()))
-                && (state == null || state.equalsIgnoreCase(p.region()));
+        // The keys answer the criteria; what is left to filter is a live hold (bounded by the holds customers place).
+        Predicate<PhoneNumber> accept = p -> p.state() == NumberState.AVAILABLE || (p.state() == NumberState.RESERVED && !p.heldAt(now));
         // A random start, wrapping around: two customers searching the same prefix rarely get the same first numbers.
-        return numbers.purchasable(criterion, ThreadLocalRandom.current().nextDouble(), q.quantity(), accept);
+        return numbers.purchasable(criterion, RANDOM_START.nextDouble(), q.quantity(), accept);
     }
 
     /** "415", "415555", "+1415" -> E.164 form with at least the area code; anything else is 400. */

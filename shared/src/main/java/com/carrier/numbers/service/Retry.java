@@ -1,7 +1,7 @@
 package com.carrier.numbers.service;
 
 import com.carrier.numbers.port.ConditionFailed;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
 import java.util.function.Supplier;
 
 /**
@@ -9,6 +9,9 @@ import java.util.function.Supplier;
  * fails, someone else changed it, so read and decide again (a short jittered pause spreads the racers).
  */
 final class Retry {
+    // Restore-safe (SnapStart): a ThreadLocalRandom captured in the snapshot would give every restored
+    // environment the same sequence, so their concurrent retries would wait alike and collide again.
+    private static final SecureRandom JITTER = new SecureRandom();
     private Retry() {
     }
 
@@ -27,7 +30,7 @@ final class Retry {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(0, 2L + Math.min(attempt, 5) * 4L));
+            Thread.sleep(JITTER.nextLong(0, 2L + Math.min(attempt, 5) * 4L));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,6 +5,7 @@ import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.functions.http.ApiHandler;
 import com.carrier.numbers.functions.http.ApiRequest;
 import com.carrier.numbers.functions.http.Envelope;
+import com.carrier.numbers.functions.http.Priming;
 import com.carrier.numbers.functions.http.Reply;
 import com.carrier.numbers.domain.E164;
 import com.carrier.numbers.functions.http.Json;
@@ -19,7 +20,7 @@ public class GetAuditTrailHandler extends ApiHandler {
     }
 
     public GetAuditTrailHandler(NumbersPlatform platform) {
-        super(platform, Envelope.PLATFORM);
+        super(platform, Envelope.PLATFORM, Priming.Read.NONE);
     }
 
     @Override

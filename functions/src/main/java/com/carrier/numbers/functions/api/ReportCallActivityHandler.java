@@ -5,6 +5,7 @@ import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.functions.http.ApiHandler;
 import com.carrier.numbers.functions.http.ApiRequest;
 import com.carrier.numbers.functions.http.Envelope;
+import com.carrier.numbers.functions.http.Priming;
 import com.carrier.numbers.functions.http.Reply;
 import com.carrier.numbers.domain.E164;
 import com.carrier.numbers.domain.PlatformException;
@@ -23,7 +24,7 @@ public class ReportCallActivityHandler extends ApiHandler {
     }
 
     public ReportCallActivityHandler(NumbersPlatform platform) {
-        super(platform, Envelope.PLATFORM);
+        super(platform, Envelope.PLATFORM, Priming.Read.NONE);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.functions.http.ApiHandler;
 import com.carrier.numbers.functions.http.ApiRequest;
 import com.carrier.numbers.functions.http.Envelope;
+import com.carrier.numbers.functions.http.Priming;
 import com.carrier.numbers.functions.http.Reply;
 import com.carrier.numbers.functions.http.Json;
 import com.carrier.numbers.service.SearchQuery;
@@ -17,7 +18,7 @@ public class SearchNumbersHandler extends ApiHandler {
     }
 
     public SearchNumbersHandler(NumbersPlatform platform) {
-        super(platform, Envelope.CROSSBAR);
+        super(platform, Envelope.CROSSBAR, Priming.Read.INVENTORY);
     }
 
     @Override

@@ -26,7 +26,7 @@ public class AuthorizerHandler implements RequestHandler<APIGatewayV2CustomAutho
 
     public AuthorizerHandler(NumbersPlatform platform) {
         this.platform = platform;
-        Priming.register(platform);
+        Priming.register(platform, Priming.Read.CREDENTIAL);
     }
 
     @Override

@@ -27,10 +27,16 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     protected final NumbersPlatform platform;
     private final Envelope envelope;
 
+    /** A handler whose SnapStart priming reads an account (its policy must allow GetItem on the accounts table). */
     protected ApiHandler(NumbersPlatform platform, Envelope envelope) {
+        this(platform, envelope, Priming.Read.ACCOUNT);
+    }
+
+    /** A handler whose SnapStart priming makes {@code priming}, a read its own policy allows. */
+    protected ApiHandler(NumbersPlatform platform, Envelope envelope, Priming.Read priming) {
         this.platform = platform;
         this.envelope = envelope;
-        Priming.register(platform);
+        Priming.register(platform, priming);
     }
 
     /** The operation: parse, call the domain, map the result. Throw PlatformException to refuse. */

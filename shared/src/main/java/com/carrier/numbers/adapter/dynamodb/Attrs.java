@@ -2,18 +2,13 @@ package com.carrier.numbers.adapter.dynamodb;
 
 import com.carrier.numbers.domain.Money;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Small helpers to read and write attribute values; absent attributes read as null. */
 final class Attrs {
-    /** Fixed-width ISO-8601 with milliseconds: sorts as text, for sort keys. */
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private Attrs() {
     }
 
@@ -38,13 +33,9 @@ final class Attrs {
         return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
-    /** Orders entries of one millisecond written by this process; the random part keeps keys unique across processes. */
-    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
-
-    /** A unique, time-ordered sort key: milliseconds, then a sequence and a random suffix for entries in the same millisecond. */
+    /** A unique, time-ordered sort key (see {@link SortKeys}: safe across SnapStart restores). */
     static String sortKey(Instant t) {
-        return MILLIS.format(t) + "#" + String.format("%010x", SEQUENCE.incrementAndGet())
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        return SortKeys.SHARED.next(t);
     }
 
     static void put(Map<String, AttributeValue> item, String name, String v) {

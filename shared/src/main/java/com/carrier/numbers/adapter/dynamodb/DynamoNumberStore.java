@@ -189,30 +189,25 @@ public final class DynamoNumberStore implements NumberStore {
 
     @Override
     public List<PhoneNumber> purchasable(InventoryCriterion criterion, double startFraction, int quantity, Predicate<PhoneNumber> accept) {
+        // The partition answers city and state (together, ByPlace), a prefix is a range of the number sort key; a prefix
+        // alone has its own partition per area code. Criteria that disagree thus meet an empty range and read nothing.
         String index;
         String partition;
-        String lo;
-        String hi;
-        switch (criterion.kind()) {
-            case PREFIX -> {
-                index = "ByPrefix";
-                partition = NumberItems.prefixKey(criterion.value());
-                lo = criterion.value();
-                hi = criterion.value() + "~"; // '~' sorts after every digit
-            }
-            case CITY -> {
-                index = "ByCity";
-                partition = NumberItems.cityKey(criterion.value());
-                lo = "+";
-                hi = "+~";
-            }
-            default -> {
-                index = "ByRegion";
-                partition = NumberItems.stateKey(criterion.value());
-                lo = "+";
-                hi = "+~";
-            }
+        if (criterion.city() != null && criterion.state() != null) {
+            index = "ByPlace";
+            partition = NumberItems.placeKey(criterion.state(), criterion.city());
+        } else if (criterion.city() != null) {
+            index = "ByCity";
+            partition = NumberItems.cityKey(criterion.city());
+        } else if (criterion.state() != null) {
+            index = "ByRegion";
+            partition = NumberItems.stateKey(criterion.state());
+        } else {
+            index = "ByPrefix";
+            partition = NumberItems.prefixKey(criterion.prefix());
         }
+        String lo = criterion.prefix() == null ? "+" : criterion.prefix();
+        String hi = lo + "~"; // '~' sorts after every digit
         String from = startBetween(index, partition, lo, hi, startFraction);
         if (from == null) {
             return List.of(); // nothing matches
@@ -284,6 +279,7 @@ public final class DynamoNumberStore implements NumberStore {
         return switch (index) {
             case "ByPrefix" -> "inv_prefix";
             case "ByCity" -> "inv_city";
+            case "ByPlace" -> "inv_place";
             default -> "inv_region";
         };
     }

@@ -107,6 +107,7 @@ public final class NumberItems {
             put(item, "inv_prefix", prefixKey(p.number()));
             put(item, "inv_city", cityKey(p.city()));
             put(item, "inv_region", stateKey(p.region()));
+            put(item, "inv_place", placeKey(p.region(), p.city()));
         }
         if (p.state() == NumberState.IN_SERVICE && !p.suspended() && p.nextCharge() != null) {
             item.put("renew_bucket", s(renewBucket(p.number())));
@@ -191,6 +192,13 @@ public final class NumberItems {
     /** ByDue partition: the kind of wait and one of ten buckets by the last digit ("AGING#7"). */
     static String dueBucket(DueWork.Kind kind, char digit) {
         return kind.name() + "#" + digit;
+    }
+
+    /** ByPlace partition: state and city together ("CA#SAN FRANCISCO"), for searches that give both. */
+    static String placeKey(String region, String city) {
+        String state = stateKey(region);
+        String c = cityKey(city);
+        return state == null || c == null ? null : state + "#" + c;
     }
 
     /** ByRenewal partition: one of ten buckets by the last digit, so no single partition takes every renewal. */

@@ -2,8 +2,8 @@ package com.carrier.numbers.adapter.dynamodb;
 
 import com.carrier.numbers.port.ConditionFailed;
 import com.carrier.numbers.port.StoreUnavailable;
+import java.security.SecureRandom;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntPredicate;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * re-reads and decides again ({@link ConditionFailed}).
  */
 final class Transactions {
+    // Restore-safe (SnapStart): a ThreadLocalRandom captured in the snapshot would give every restored
+    // environment the same sequence, so their concurrent retries would wait alike and collide again.
+    private static final SecureRandom JITTER = new SecureRandom();
     static final int ATTEMPTS = 5;
     private static final long BASE_BACKOFF_MS = 20;
 
@@ -66,7 +69,7 @@ final class Transactions {
     static void backoff(int attempt) {
         long cap = BASE_BACKOFF_MS << Math.min(attempt, 6);
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
+            Thread.sleep(JITTER.nextLong(1, cap + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailable("interrupted", e);

@@ -15,7 +15,7 @@ class TableSchemasTest {
                 .containsExactly("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency");
         CreateTableRequest numbers = requests.get(0);
         assertThat(numbers.globalSecondaryIndexes()).extracting(g -> g.indexName())
-                .contains("ByPrefix", "ByCity", "ByRegion", "ByOwner", "BySubAccount", "ById");
+                .contains("ByPrefix", "ByCity", "ByRegion", "ByPlace", "ByOwner", "BySubAccount", "ById");
         assertThat(numbers.keySchema().get(0).attributeName()).isEqualTo("number");
     }
 }
