@@ -5,6 +5,11 @@ import com.carrier.numbers.TableNames;
 import com.carrier.numbers.adapter.dynamodb.TableSchemas;
 import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.local.TemplateRoutes.RouteDef;
+import com.carrier.numbers.local.stepfunctions.LocalWorkflows;
+import com.carrier.numbers.local.stepfunctions.StepFunctionsEngine;
+import com.carrier.numbers.local.stepfunctions.TemplateStateMachines;
+import com.carrier.numbers.local.stepfunctions.TemplateTaskFunctions;
+import com.carrier.numbers.local.stepfunctions.WorkflowTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -20,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole HTTP API in one JVM, without Docker: DynamoDB Local embedded, the tables, routes,
@@ -35,17 +41,19 @@ public final class LocalRuntime implements AutoCloseable {
      * a template of test handlers only); {@code port} 0 picks a free port.
      */
     public record Options(Path template, String host, int port, Path persistDir, boolean platform, boolean seed,
-                          boolean accessLog) {
+                          boolean accessLog, double timeScale) {
         public static Options defaults() {
-            return new Options(null, "127.0.0.1", 3000, null, true, true, true);
+            return new Options(null, "127.0.0.1", 3000, null, true, true, true, WorkflowTime.DEFAULT_SCALE);
         }
 
-        public Options withTemplate(Path t) { return new Options(t, host, port, persistDir, platform, seed, accessLog); }
-        public Options withPort(int p) { return new Options(template, host, p, persistDir, platform, seed, accessLog); }
-        public Options withPlatform(boolean p) { return new Options(template, host, port, persistDir, p, seed, accessLog); }
-        public Options withSeed(boolean s) { return new Options(template, host, port, persistDir, platform, s, accessLog); }
-        public Options withAccessLog(boolean a) { return new Options(template, host, port, persistDir, platform, seed, a); }
-        public Options withPersistDir(Path d) { return new Options(template, host, port, d, platform, seed, accessLog); }
+        public Options withTemplate(Path t) { return new Options(t, host, port, persistDir, platform, seed, accessLog, timeScale); }
+        public Options withPort(int p) { return new Options(template, host, p, persistDir, platform, seed, accessLog, timeScale); }
+        public Options withPlatform(boolean p) { return new Options(template, host, port, persistDir, p, seed, accessLog, timeScale); }
+        public Options withSeed(boolean s) { return new Options(template, host, port, persistDir, platform, s, accessLog, timeScale); }
+        public Options withAccessLog(boolean a) { return new Options(template, host, port, persistDir, platform, seed, a, timeScale); }
+        public Options withPersistDir(Path d) { return new Options(template, host, port, d, platform, seed, accessLog, timeScale); }
+        /** Workflow time scale: 43200 (default) = a day of waiting in 2 s; 1 = real time. */
+        public Options withTimeScale(double s) { return new Options(template, host, port, persistDir, platform, seed, accessLog, s); }
 
         public Path templateOrFound() {
             return template != null ? template : TableSchemas.findTemplate();
@@ -57,14 +65,15 @@ public final class LocalRuntime implements AutoCloseable {
                 String a = args[i];
                 switch (a) {
                     case "--port" -> o = o.withPort(Integer.parseInt(value(args, ++i, a)));
-                    case "--host" -> o = new Options(o.template, value(args, ++i, a), o.port, o.persistDir, o.platform, o.seed, o.accessLog);
+                    case "--host" -> o = new Options(o.template, value(args, ++i, a), o.port, o.persistDir, o.platform, o.seed, o.accessLog, o.timeScale);
+                    case "--time-scale" -> o = o.withTimeScale(new WorkflowTime(Double.parseDouble(value(args, ++i, a))).scale());
                     case "--persist" -> o = o.withPersistDir(Path.of(value(args, ++i, a)));
                     case "--template" -> o = o.withTemplate(Path.of(value(args, ++i, a)));
                     case "--no-seed" -> o = o.withSeed(false);
                     case "--routes-only" -> o = o.withPlatform(false); // handlers only: no DynamoDB Local, no domain
                     case "--quiet" -> o = o.withAccessLog(false);
                     case "--help", "-h" -> {
-                        System.out.println("usage: LocalRuntime [--port 3000] [--host 127.0.0.1] [--persist DIR] [--template template.yaml] [--no-seed] [--routes-only] [--quiet]");
+                        System.out.println("usage: LocalRuntime [--port 3000] [--host 127.0.0.1] [--persist DIR] [--template template.yaml] [--no-seed] [--routes-only] [--quiet] [--time-scale 43200]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown argument " + a + " (try --help)");
@@ -84,6 +93,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final Options options;
     private final LocalDynamoDb dynamoDbLocal;
     private final NumbersPlatform platform;
+    private final LocalWorkflows workflows;
     private final boolean seeded;
     private final TemplateRoutes template;
     private final Map<String, LambdaFunction> functions;
@@ -91,11 +101,14 @@ public final class LocalRuntime implements AutoCloseable {
     private final HttpApiGateway gateway;
     private final HttpServer server;
     private final ExecutorService workers;
+    private final LocalSqs sqs;
     private volatile boolean closed;
 
     private LocalRuntime(Options options, TemplateRoutes template, LocalDynamoDb dynamoDbLocal, NumbersPlatform platform,
-                         boolean seeded) throws IOException {
+                         LocalWorkflows workflows, boolean seeded, LocalSqs sqs) throws IOException {
         this.options = options;
+        this.workflows = workflows;
+        this.sqs = sqs;
         this.template = template;
         this.dynamoDbLocal = dynamoDbLocal;
         this.platform = platform;
@@ -106,6 +119,9 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, LambdaFunction> fns = new LinkedHashMap<>();
         for (RouteDef r : template.routes()) {
             fns.computeIfAbsent(r.function().logicalId(), id -> LambdaFunction.load(r.function(), loader));
+        }
+        if (sqs != null) {
+            sqs.functions().forEach(f -> fns.computeIfAbsent(f.logicalId(), id -> LambdaFunction.load(f, loader)));
         }
         this.functions = Map.copyOf(fns);
         ObjectMapper json = new ObjectMapper();
@@ -129,6 +145,9 @@ public final class LocalRuntime implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", gateway);
         server.start();
+        if (sqs != null) {
+            sqs.startPolling(functions::get);
+        }
     }
 
     /**
@@ -139,19 +158,42 @@ public final class LocalRuntime implements AutoCloseable {
         Path templatePath = options.templateOrFound();
         TemplateRoutes template = TemplateRoutes.read(templatePath);
         LocalDynamoDb dynamoDb = null;
+        StepFunctionsEngine engine = null;
+        LocalSqs sqs = null;
         try {
+            // Queues first: their URLs and SQS_ENDPOINT are in place before the domain and handlers are built.
+            sqs = LocalSqs.startIfAny(templatePath);
             NumbersPlatform platform = null;
+            LocalWorkflows workflows = null;
             boolean seeded = false;
             if (options.platform()) {
                 TableNames tables = TableNames.fromEnvironment();
                 dynamoDb = LocalDynamoDb.start(options.persistDir()).withTables(templatePath, tables);
+                // The state machines of the template on the in-JVM engine; their tasks are the template's handlers.
+                WorkflowTime time = new WorkflowTime(options.timeScale());
+                WorkflowTime.useLocal(time);
+                TemplateStateMachines machines = TemplateStateMachines.read(templatePath);
+                engine = new StepFunctionsEngine(new TemplateTaskFunctions(machines.functions(), LocalRuntime.class.getClassLoader()),
+                        time, Clock.systemUTC(), options.persistDir() == null ? null : options.persistDir().resolve("stepfunctions"));
+                Map<String, String> arns = new LinkedHashMap<>();
+                for (var m : machines.machines().values()) {
+                    arns.put(m.logicalId(), engine.createStateMachine(m.logicalId(), m.definitionJson()));
+                }
+                workflows = new LocalWorkflows(engine, arns);
                 platform = NumbersPlatform.create(dynamoDb.client(), tables, Clock.systemUTC(),
-                        NumbersPlatform.Settings.fromEnvironment());
+                        NumbersPlatform.Settings.fromEnvironment(), workflows);
                 Platform.use(platform);
                 seeded = options.seed() && DemoData.seed(platform);
+                engine.resumePersisted(); // executions in flight at the last stop carry on (with --persist)
             }
-            return new LocalRuntime(options, template, dynamoDb, platform, seeded);
+            return new LocalRuntime(options, template, dynamoDb, platform, workflows, seeded, sqs);
         } catch (IOException | RuntimeException e) {
+            if (sqs != null) {
+                sqs.close();
+            }
+            if (engine != null) {
+                engine.close();
+            }
             if (dynamoDb != null) {
                 dynamoDb.close();
             }
@@ -178,7 +220,13 @@ public final class LocalRuntime implements AutoCloseable {
         if (options.platform()) {
             out.println("DynamoDB Local: " + (options.persistDir() == null ? "in memory" : "persisted in " + options.persistDir().toAbsolutePath())
                     + (runtime.seeded ? ", demo data seeded" : options.seed() ? ", demo data already present" : ", not seeded"));
+            out.println("Workflows: " + runtime.workflows.engine().executions().size() + " execution(s) resumed or kept, "
+                    + "workflow time " + runtime.workflows.engine().time()
+                    + (options.persistDir() == null ? ", in memory (in-flight executions end with the JVM)" : ", persisted"));
             DemoData.print(out);
+        }
+        if (runtime.sqs != null) {
+            out.println(runtime.sqs.describe());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
@@ -202,6 +250,11 @@ public final class LocalRuntime implements AutoCloseable {
         return platform;
     }
 
+    /** The in-JVM Step Functions adapter the domain uses (null when started without the platform). */
+    public LocalWorkflows workflows() {
+        return workflows;
+    }
+
     /** The DynamoDB Local client (null when started without the platform). */
     public DynamoDbClient dynamoDb() {
         return dynamoDbLocal == null ? null : dynamoDbLocal.client();
@@ -214,6 +267,16 @@ public final class LocalRuntime implements AutoCloseable {
     /** The warm handler instance of a template function (benchmarks call it directly). */
     public LambdaFunction function(String logicalId) {
         return functions.get(logicalId);
+    }
+
+    /** The template's queues in ElasticMQ, their pollers, and waits for them to drain (null without queues). */
+    public LocalSqs queues() {
+        return sqs;
+    }
+
+    /** An SDK client on the local queues (null when the template has none). */
+    public SqsClient sqs() {
+        return sqs == null ? null : sqs.client();
     }
 
     public HttpApiGateway gateway() {
@@ -235,6 +298,12 @@ public final class LocalRuntime implements AutoCloseable {
         closed = true;
         server.stop(0);
         workers.shutdownNow();
+        if (sqs != null) {
+            sqs.close(); // batches being handled finish while DynamoDB Local is still up
+        }
+        if (workflows != null) {
+            workflows.engine().close(); // executions stop here; with --persist they resume at the next start
+        }
         if (dynamoDbLocal != null) {
             dynamoDbLocal.close();
         }

@@ -5,17 +5,17 @@ import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.port.AccountStore;
-import com.carrier.numbers.port.ConditionFailed;
 import com.carrier.numbers.port.NumberStore;
 import com.carrier.numbers.port.NumberWrite;
-import com.carrier.numbers.port.StoreUnavailable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The monthly renewal run (scheduled): charge each in-service number whose next_charge has come.
@@ -40,36 +40,49 @@ public class Renewals {
 
     /** Charges due numbers one month each and moves next_charge on; suspends those the owner cannot pay. */
     public RenewalReport renewDue() {
+        return renewDue(() -> true);
+    }
+
+    /**
+     * Like {@link #renewDue()}, stopping between numbers once {@code hasTime} says no (the scheduled run
+     * passes its Lambda deadline; what is left stays due for the next run). A number that fails is
+     * counted and named in the report, left for the next run, and does not stop the others.
+     */
+    public RenewalReport renewDue(BooleanSupplier hasTime) {
         int charged = 0;
         int suspended = 0;
-        int failed = 0;
+        List<String> failed = new ArrayList<>();
         Set<String> tried = new HashSet<>();
         while (true) {
             List<String> due = numbers.dueForRenewal(clock.instant(), BATCH);
             List<String> fresh = due.stream().filter(tried::add).toList();
             if (fresh.isEmpty()) {
-                break; // nothing due, or only numbers that already failed in this run
+                return new RenewalReport(charged, suspended, failed.size(), failed, false);
             }
             for (String number : fresh) {
+                if (!hasTime.getAsBoolean()) {
+                    return new RenewalReport(charged, suspended, failed.size(), failed, true);
+                }
                 try {
                     switch (renew(number)) {
                         case CHARGED -> charged++;
                         case SUSPENDED -> suspended++;
                         case SKIPPED -> { }
                     }
-                } catch (ConditionFailed | StoreUnavailable e) {
-                    failed++;
+                } catch (RuntimeException e) {
+                    // One number's fault (a conflict that outlasted the retries, a throttle, bad data) must not
+                    // stop the renewal of every number after it; it is reported and stays due.
+                    failed.add(number);
                 }
             }
         }
-        return new RenewalReport(charged, suspended, failed);
     }
 
     /** A top-up came in: charge the account's suspended numbers again (oldest due first, as far as the balance goes). */
     public RenewalReport retrySuspended(String accountId) {
         int charged = 0;
         int suspended = 0;
-        int failed = 0;
+        List<String> failed = new ArrayList<>();
         String after = null;
         List<PhoneNumber> page;
         do {
@@ -82,14 +95,14 @@ public class Renewals {
                         } else {
                             suspended++;
                         }
-                    } catch (ConditionFailed | StoreUnavailable e) {
-                        failed++;
+                    } catch (RuntimeException e) {
+                        failed.add(p.number()); // left suspended; the next top-up or renewal run tries again
                     }
                 }
             }
             after = page.isEmpty() ? null : page.get(page.size() - 1).number();
         } while (page.size() == BATCH);
-        return new RenewalReport(charged, suspended, failed);
+        return new RenewalReport(charged, suspended, failed.size(), failed, false);
     }
 
     /** One month of one number: charged if the owner's balance covers it, else the number is suspended. */

@@ -38,6 +38,10 @@ public final class SamTemplate {
     public static final String FUNCTION = "AWS::Serverless::Function";
     public static final String HTTP_API = "AWS::Serverless::HttpApi";
     public static final String TABLE = "AWS::DynamoDB::Table";
+    public static final String STATE_MACHINE = "AWS::Serverless::StateMachine";
+    public static final String QUEUE = "AWS::SQS::Queue";
+    /** Where a QueueName uses {@code ${AWS::StackName}}, the local stand-in for the stack's name. */
+    public static final String LOCAL_STACK_NAME = "numbers-local";
 
     /** What invokes a function, which fixes its input type. */
     public enum Kind { HTTP_API, AUTHORIZER, SCHEDULE, SQS, OTHER }
@@ -100,6 +104,34 @@ public final class SamTemplate {
 
     /** The HTTP API's default Lambda authorizer: identity-source headers (lower-cased), result cache TTL (0 = no cache). */
     public record Authorizer(String name, String functionLogicalId, List<String> identityHeaders, int ttlSeconds) {
+    }
+
+    /**
+     * One AWS::Serverless::StateMachine: its definition file ({@code DefinitionUri}, resolved against
+     * the template's folder; null for an inline {@code Definition}) or inline definition, and its
+     * {@code DefinitionSubstitutions} as written ({@code !GetAtt Fn.Arn} reads {@code "Fn.Arn"}).
+     */
+    public record StateMachine(String logicalId, Path definitionUri, JsonNode inlineDefinition,
+                               Map<String, JsonNode> substitutions, JsonNode properties) {
+    }
+
+    /**
+     * An AWS::SQS::Queue with CloudFormation's defaults where a property is absent. {@code queueName} is
+     * QueueName when it resolves outside a stack, else the logical id (".fifo" added for FIFO, as SQS
+     * requires); {@code deadLetterQueue} the logical id its RedrivePolicy names (null without one).
+     */
+    public record Queue(String logicalId, String queueName, boolean fifo, boolean contentBasedDeduplication,
+                        int visibilityTimeoutSeconds, int messageRetentionSeconds, int delaySeconds,
+                        String deadLetterQueue, int maxReceiveCount) {
+    }
+
+    /**
+     * An {@code SQS} event of a function (Lambda's event source mapping) with SAM's defaults:
+     * BatchSize 10, no batching window; {@code maximumConcurrency} is ScalingConfig.MaximumConcurrency, 0 when absent.
+     */
+    public record QueueEvent(String name, String functionLogicalId, String queue, int batchSize,
+                             int maximumBatchingWindowSeconds, boolean reportBatchItemFailures,
+                             int maximumConcurrency, boolean enabled) {
     }
 
     private final Path file;
@@ -176,6 +208,23 @@ public final class SamTemplate {
     public Map<String, JsonNode> tables() {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         resourcesOfType(TABLE).forEach(r -> out.put(r.logicalId(), r.properties()));
+        return out;
+    }
+
+    /** The state machines, in template order. */
+    public List<StateMachine> stateMachines() {
+        List<StateMachine> out = new ArrayList<>();
+        for (Resource r : resourcesOfType(STATE_MACHINE)) {
+            JsonNode p = r.properties();
+            Path uri = p.hasNonNull("DefinitionUri") ? root().resolve(p.get("DefinitionUri").asText()) : null;
+            JsonNode inline = p.hasNonNull("Definition") ? p.get("Definition") : null;
+            if (uri == null && inline == null) {
+                throw new IllegalStateException(r.logicalId() + " has neither DefinitionUri nor Definition");
+            }
+            Map<String, JsonNode> subs = new LinkedHashMap<>();
+            p.path("DefinitionSubstitutions").fields().forEachRemaining(e -> subs.put(e.getKey(), e.getValue()));
+            out.add(new StateMachine(r.logicalId(), uri, inline, java.util.Collections.unmodifiableMap(subs), p));
+        }
         return out;
     }
 
@@ -269,6 +318,117 @@ public final class SamTemplate {
             }
         }
         return out;
+    }
+
+    /** Every AWS::SQS::Queue, dead-letter queues before the queues that redrive to them. */
+    public List<Queue> queues() {
+        Map<String, Queue> byId = new LinkedHashMap<>();
+        for (Resource r : resourcesOfType(QUEUE)) {
+            byId.put(r.logicalId(), queue(r.logicalId(), r.properties()));
+        }
+        List<Queue> ordered = new ArrayList<>();
+        for (Queue q : byId.values()) {
+            addDeadLetterFirst(q, byId, ordered, new ArrayList<>());
+        }
+        return List.copyOf(ordered);
+    }
+
+    /** Every {@code SQS} event of every function, in template order; each names a queue of the template. */
+    public List<QueueEvent> queueEvents() {
+        List<String> queues = resourcesOfType(QUEUE).stream().map(Resource::logicalId).toList();
+        List<QueueEvent> out = new ArrayList<>();
+        for (Function f : functions()) {
+            for (Event e : f.events()) {
+                if (!"SQS".equals(e.type())) {
+                    continue;
+                }
+                JsonNode p = e.properties();
+                String[] ref = reference(p.path("Queue"));
+                if (ref == null || !queues.contains(ref[0])) {
+                    throw new IllegalStateException(f.logicalId() + " event " + e.name() + ": Queue names no queue of the template: " + p.path("Queue"));
+                }
+                boolean reportFailures = false;
+                for (JsonNode t : p.path("FunctionResponseTypes")) {
+                    reportFailures |= "ReportBatchItemFailures".equals(t.asText());
+                }
+                out.add(new QueueEvent(e.name(), f.logicalId(), ref[0], p.path("BatchSize").asInt(10),
+                        p.path("MaximumBatchingWindowInSeconds").asInt(0), reportFailures,
+                        p.path("ScalingConfig").path("MaximumConcurrency").asInt(0), p.path("Enabled").asBoolean(true)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code [logicalId, attribute]} of a reference: {@code "Q"} / {@code Ref: Q} (attribute null),
+     * {@code "Q.Arn"}, {@code [Q, Arn]}, {@code Fn::GetAtt: [Q, Arn]} or {@code Fn::GetAtt: Q.Arn}; null otherwise.
+     */
+    public static String[] reference(JsonNode v) {
+        if (v.isObject() && v.has("Ref")) {
+            return new String[]{v.get("Ref").asText(), null};
+        }
+        if (v.isObject() && v.has("Fn::GetAtt")) {
+            return reference(v.get("Fn::GetAtt"));
+        }
+        if (v.isArray() && v.size() == 2) {
+            return new String[]{v.get(0).asText(), v.get(1).asText()};
+        }
+        if (v.isTextual()) {
+            String t = v.asText();
+            int dot = t.indexOf('.');
+            return dot < 0 ? new String[]{t, null} : new String[]{t.substring(0, dot), t.substring(dot + 1)};
+        }
+        return null;
+    }
+
+    private static Queue queue(String logicalId, JsonNode p) {
+        boolean fifo = p.path("FifoQueue").asBoolean(false);
+        String name = p.path("QueueName").isTextual() ? p.path("QueueName").asText().replace("${AWS::StackName}", LOCAL_STACK_NAME) : logicalId;
+        if (name.contains("${") || name.isBlank()) {
+            name = logicalId; // a substitution only the deployed stack knows
+        }
+        if (fifo && !name.endsWith(".fifo")) {
+            name = name + ".fifo";
+        }
+        String dlq = null;
+        int maxReceiveCount = 0;
+        JsonNode redrive = p.path("RedrivePolicy");
+        if (redrive.isObject()) {
+            String[] target = reference(redrive.path("deadLetterTargetArn"));
+            if (target == null) {
+                throw new IllegalStateException(logicalId + ": RedrivePolicy.deadLetterTargetArn is not a !GetAtt Queue.Arn of the template");
+            }
+            dlq = target[0];
+            maxReceiveCount = redrive.path("maxReceiveCount").asInt(0);
+            if (maxReceiveCount < 1) {
+                throw new IllegalStateException(logicalId + ": RedrivePolicy needs a maxReceiveCount of 1 or more");
+            }
+        }
+        // CloudFormation's defaults: 30 s visibility, 4 days' retention, no delay.
+        return new Queue(logicalId, name, fifo, p.path("ContentBasedDeduplication").asBoolean(false),
+                p.path("VisibilityTimeout").asInt(30), p.path("MessageRetentionPeriod").asInt(345_600),
+                p.path("DelaySeconds").asInt(0), dlq, maxReceiveCount);
+    }
+
+    private static void addDeadLetterFirst(Queue q, Map<String, Queue> byId, List<Queue> ordered, List<String> path) {
+        if (ordered.contains(q)) {
+            return;
+        }
+        if (path.contains(q.logicalId())) {
+            throw new IllegalStateException("redrive policies form a cycle: " + path);
+        }
+        path.add(q.logicalId());
+        if (q.deadLetterQueue() != null) {
+            Queue dlq = byId.get(q.deadLetterQueue());
+            if (dlq == null) {
+                throw new IllegalStateException(q.logicalId() + ": dead-letter queue " + q.deadLetterQueue() + " is not a queue of the template");
+            }
+            if (dlq.fifo() != q.fifo()) {
+                throw new IllegalStateException(q.logicalId() + ": a FIFO queue needs a FIFO dead-letter queue and a standard one a standard one");
+            }
+            addDeadLetterFirst(dlq, byId, ordered, path);
+        }
+        ordered.add(q);
     }
 
     /** {@code X.Arn} ({@code !GetAtt}) or {@code X.Alias} ({@code !Ref X.Alias}, the SnapStart alias) -> {@code X}. */

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.PhoneNumber;
+import com.carrier.numbers.testing.DelegatingDynamoDbClient;
+import com.carrier.numbers.testing.LocalDynamo;
 import com.carrier.numbers.testing.PlatformFixture;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 
 class RenewalsTest {
 
@@ -50,5 +56,72 @@ class RenewalsTest {
             f.platform.renewals().renewDue();
         }
         assertThat(f.platform.phoneNumbers().get(payer, "MA_payer", "+13125550100").expiresAt()).isEqualTo(Instant.parse("2028-01-15T10:00:00Z"));
+    }
+
+    /** Fails every transaction that writes {@code broken} (a throttle the SDK gave up on, say), and nothing else. */
+    static final class FailingNumberClient extends DelegatingDynamoDbClient {
+        volatile String broken;
+
+        FailingNumberClient() {
+            super(LocalDynamo.client());
+        }
+
+        @Override
+        public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
+            String b = broken;
+            if (b != null && r.transactItems().stream().anyMatch(i -> i.put() != null && b.equals(stringAt(i.put().item(), "number")))) {
+                throw ProvisionedThroughputExceededException.builder().message("Throughput exceeds the current capacity").build();
+            }
+            return super.transactWriteItems(r);
+        }
+
+        private static String stringAt(java.util.Map<String, AttributeValue> item, String name) {
+            AttributeValue v = item.get(name);
+            return v == null ? null : v.s();
+        }
+    }
+
+    @Test
+    void oneNumberThatFailsIsCountedAndNamedAndDoesNotStopTheOthers() {
+        FailingNumberClient client = new FailingNumberClient();
+        PlatformFixture f = PlatformFixture.on(client);
+        f.load("+13125550200", 3, "Chicago", "IL");
+        Caller payer = f.master("MA_three", "30.00");
+        for (int i = 0; i < 3; i++) {
+            f.platform.phoneNumbers().purchase(payer, "MA_three", "+1312555020" + i, null);
+        }
+        f.clock.advance(Duration.ofDays(31));
+        client.broken = "+13125550201";
+
+        RenewalReport report = f.platform.renewals().renewDue();
+
+        assertThat(report.charged()).isEqualTo(2);
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.failedNumbers()).containsExactly("+13125550201");
+        assertThat(report.unfinished()).isFalse();
+        assertThat(f.platform.phoneNumbers().get(payer, "MA_three", "+13125550202").nextCharge())
+                .isEqualTo(Instant.parse("2026-03-15T10:00:00Z"));
+        // the failed number stays due; the next run charges it once the fault has passed
+        client.broken = null;
+        assertThat(f.platform.renewals().renewDue()).isEqualTo(new RenewalReport(1, 0, 0));
+        assertThat(f.account("MA_three").balance()).isEqualTo(Money.of("21.06")); // 30.00 - 3 x (1.00 + 0.99) - 3 x 0.99
+    }
+
+    @Test
+    void aRunStopsAtItsDeadlineAndTheNextRunFinishes() {
+        PlatformFixture f = PlatformFixture.create();
+        f.load("+13125550300", 4, "Chicago", "IL");
+        Caller payer = f.master("MA_four", "30.00");
+        for (int i = 0; i < 4; i++) {
+            f.platform.phoneNumbers().purchase(payer, "MA_four", "+1312555030" + i, null);
+        }
+        f.clock.advance(Duration.ofDays(31));
+        int[] budget = {2};
+
+        RenewalReport first = f.platform.renewals().renewDue(() -> budget[0]-- > 0);
+
+        assertThat(first.charged()).isEqualTo(2);
+        assertThat(first.unfinished()).isTrue();
+        assertThat(f.platform.renewals().renewDue()).isEqualTo(new RenewalReport(2, 0, 0));
     }
 }

@@ -2,10 +2,12 @@ package com.carrier.numbers.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.carrier.numbers.adapter.metrics.Metrics;
 import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.domain.ErrorCode;
 import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.NumberState;
+import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.testing.DelegatingDynamoDbClient;
 import com.carrier.numbers.testing.LocalDynamo;
 import com.carrier.numbers.testing.PlatformFixture;
@@ -67,8 +69,16 @@ class TransactionConflictTest {
         Caller buyer = f.master("MA_conflict", "10.00");
         client.calls.set(0);
         client.conflicts.set(3);
-
-        var bought = f.platform.phoneNumbers().purchase(buyer, "MA_conflict", "+19175550100", null);
+        List<String> metrics = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var previous = Metrics.redirect(metrics::add);
+        PhoneNumber bought;
+        try {
+            bought = f.platform.phoneNumbers().purchase(buyer, "MA_conflict", "+19175550100", null);
+        } finally {
+            Metrics.redirect(previous);
+        }
+        // each retry is counted for the TransactionConflict alarm (EMF lines)
+        assertThat(metrics).filteredOn(l -> l.contains("\"TransactionConflictRetries\":1")).hasSize(3);
 
         assertThat(bought.state()).isEqualTo(NumberState.IN_SERVICE);
         assertThat(client.calls).hasValue(4);

@@ -1,6 +1,7 @@
 package com.carrier.numbers.functions.api;
 
 import com.carrier.numbers.NumbersPlatform;
+import com.carrier.numbers.adapter.metrics.Metrics;
 import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.functions.http.ApiHandler;
 import com.carrier.numbers.functions.http.ApiRequest;
@@ -33,6 +34,6 @@ public class PurchaseFromInventoryHandler extends ApiHandler {
         String friendlyName = Fields.text(body, "friendly_name", "friendly_name");
         NumberUpdate options = new NumberUpdate(friendlyName, null, null, null, null, null, Set.of());
         return idempotent(request, caller, "purchase", () -> Reply.created(
-                Views.purchase(platform.phoneNumbers().purchase(caller, caller.accountId(), number, options))));
+                Views.purchase(counted(Metrics.PURCHASES, platform.phoneNumbers().purchase(caller, caller.accountId(), number, options)))));
     }
 }

@@ -1,6 +1,7 @@
 package com.carrier.numbers.functions.api;
 
 import com.carrier.numbers.NumbersPlatform;
+import com.carrier.numbers.adapter.metrics.Metrics;
 import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.functions.http.ApiHandler;
 import com.carrier.numbers.functions.http.ApiRequest;
@@ -28,6 +29,6 @@ public class PurchaseNumberHandler extends ApiHandler {
         String number = request.numberParam("number");
         NumberUpdate options = NumberUpdateJson.parse(request.crossbarData(), NumberUpdate.FIELDS);
         return idempotent(request, caller, "purchase", () -> Reply.created(
-                Views.crossbarNumber(platform.phoneNumbers().purchase(caller, account, number, options))));
+                Views.crossbarNumber(counted(Metrics.PURCHASES, platform.phoneNumbers().purchase(caller, account, number, options)))));
     }
 }

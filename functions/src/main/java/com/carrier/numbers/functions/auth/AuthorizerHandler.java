@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import com.carrier.numbers.NumbersPlatform;
+import com.carrier.numbers.adapter.metrics.Metrics;
 import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.functions.http.Priming;
@@ -31,7 +32,11 @@ public class AuthorizerHandler implements RequestHandler<APIGatewayV2CustomAutho
 
     @Override
     public SimpleIAMPolicyResponse handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
-        Optional<Caller> caller = token(event).flatMap(platform.credentials()::authenticate);
+        Optional<String> token = token(event);
+        Optional<Caller> caller = token.flatMap(platform.credentials()::authenticate);
+        if (token.isPresent() && caller.isEmpty()) {
+            Metrics.count(Metrics.UNKNOWN_TOKENS); // the handler will answer 401: a flood of these is an attack or a broken client
+        }
         Map<String, String> ctx = caller
                 .map(c -> Map.of("account_id", c.accountId(), "auth_id", c.authId(), "role", c.role().wire()))
                 .orElse(Map.of("anonymous", "true"));

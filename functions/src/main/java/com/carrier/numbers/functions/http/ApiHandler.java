@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.carrier.numbers.NumbersPlatform;
+import com.carrier.numbers.adapter.metrics.Metrics;
 import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.domain.ErrorCode;
 import com.carrier.numbers.domain.PlatformException;
@@ -55,6 +56,9 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             RequestLog.failure(context, request, e);
             reply = Reply.error(new PlatformException(ErrorCode.INTERNAL_ERROR, "internal error; request " + request.requestId()));
         }
+        if (reply.error() != null) {
+            Metrics.count(Metrics.ERRORS, Metrics.ERROR_CODE, reply.error().code().wire());
+        }
         ObjectNode body = reply.error() == null
                 ? envelope.success(reply.data(), request, reply.extra())
                 : envelope.error(reply.error(), request);
@@ -66,6 +70,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 .withHeaders(headers)
                 .withBody(Json.write(body))
                 .build();
+    }
+
+    /** Counts one {@code metric} (EMF) for {@code done}, an operation that has just succeeded (a replay is not counted again). */
+    protected static <T> T counted(String metric, T done) {
+        Metrics.count(metric);
+        return done;
     }
 
     /**

@@ -131,7 +131,8 @@ class EventInvocationTest {
             var broke = w.fixture.master("MA_broke", price(w, N2).toDecimal().toPlainString());
             w.platform.phoneNumbers().purchase(broke, "MA_broke", N2, null); // balance now 0
         }, (o, w) -> {
-            assertThat(o.output()).as(o.describe()).isEqualTo(JSON.valueToTree(Map.of("charged", 1, "suspended", 1, "failed", 0)));
+            assertThat(o.output()).as(o.describe()).isEqualTo(JSON.valueToTree(Map.of("charged", 1, "suspended", 1, "failed", 0,
+                    "failed_numbers", List.of(), "unfinished", false)));
             assertThat(w.number(N1).suspended()).isFalse();
             assertThat(w.number(N2).suspended()).isTrue();
             assertThat(w.balance(MASTER)).isEqualTo(DemoWorld.STARTING_BALANCE.minus(price(w, N1)).minus(w.number(N1).monthlyCost()));

@@ -3,6 +3,7 @@ package com.carrier.numbers.functions.template;
 import com.carrier.numbers.template.SamTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.carrier.numbers.adapter.metrics.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,6 +119,113 @@ class TemplateConventionsTest {
         auth.properties().path("Policies").forEach(p -> p.path("Statement").forEach(st ->
                 texts(st.path("Action")).forEach(a -> texts(st.path("Resource")).forEach(r -> grants.add(a + " " + r)))));
         assertThat(grants).containsExactly("dynamodb:GetItem CredentialsTable.Arn");
+    }
+
+    // ---- Production (issue 7): throttles, logs, tracing, alarms, the renewal schedule. Fixed physical names are
+    // checked after the SAM transform by .ci/check_names.py (this YAML reader cannot tell !Sub from a string).
+
+    @Test
+    void theApiIsThrottledByParametersEverywhereAndHarderOnSearchAndPurchase() {
+        JsonNode api = template.resources().path("HttpApi").path("Properties");
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(parameterDefault(api.path("DefaultRouteSettings").path("ThrottlingRateLimit"))).as("default rate").isPositive();
+        soft.assertThat(parameterDefault(api.path("DefaultRouteSettings").path("ThrottlingBurstLimit"))).as("default burst").isPositive();
+        Map<String, String> routes = template.routes();
+        for (String route : List.of("GET /v2/phone_numbers", "GET /v2/numbers/inventory",
+                "PUT /v2/accounts/{account_id}/phone_numbers/{number}", "POST /v2/numbers/purchase")) {
+            JsonNode limits = api.path("RouteSettings").path(route);
+            soft.assertThat(parameterDefault(limits.path("ThrottlingRateLimit"))).as("%s rate", route)
+                    .isPositive().isLessThan(parameterDefault(api.path("DefaultRouteSettings").path("ThrottlingRateLimit")));
+            soft.assertThat(parameterDefault(limits.path("ThrottlingBurstLimit"))).as("%s burst", route).isPositive();
+        }
+        api.path("RouteSettings").fieldNames().forEachRemaining(r -> soft.assertThat(routes).as("route settings name routes").containsKey(r));
+        SamTemplate.Function authorizer = template.functions().stream().filter(f -> f.kind() == SamTemplate.Kind.AUTHORIZER).findFirst().orElseThrow();
+        soft.assertThat(parameterDefault(authorizer.properties().path("ReservedConcurrentExecutions")))
+                .as("the authorizer's reserved concurrency (a parameter)").isPositive();
+        soft.assertAll();
+    }
+
+    @Test
+    void everyFunctionLogsToAGroupWithRetentionAndIsTracedAndTheApiKeepsAccessLogs() {
+        JsonNode globals = template.json().path("Globals").path("Function");
+        assertThat(globals.path("Tracing").asText()).isEqualTo("Active");
+        String group = globals.path("LoggingConfig").path("LogGroup").asText();
+        assertRetainedLogGroup(group);
+        for (SamTemplate.Function f : template.functions()) {
+            assertThat(f.properties().has("LoggingConfig") || f.properties().has("Tracing"))
+                    .as("%s overrides the log group or tracing of Globals", f.logicalId()).isFalse();
+        }
+        String access = template.resources().path("HttpApi").path("Properties").path("AccessLogSettings").path("DestinationArn").asText();
+        assertRetainedLogGroup(access.replaceFirst("\\.Arn$", ""));
+        assertThat(template.resources().path("HttpApi").path("Properties").path("AccessLogSettings").path("Format").asText())
+                .contains("$context.requestId", "$context.status", "$context.routeKey", "$context.identity.sourceIp");
+    }
+
+    @Test
+    void alarmsWatchThePlatformMetricsTheFunctionsTheApiAndEveryTableAndNotifyTheTopic() {
+        String namespace = template.json().path("Globals").path("Function").path("Environment").path("Variables")
+                .path("METRICS_NAMESPACE").asText();
+        assertThat(namespace).as("the EMF namespace is the stack's").contains("${AWS::StackName}");
+        Set<String> watched = new HashSet<>();
+        template.resources().fields().forEachRemaining(e -> {
+            JsonNode r = e.getValue();
+            if (!"AWS::CloudWatch::Alarm".equals(r.path("Type").asText())) {
+                return;
+            }
+            JsonNode p = r.path("Properties");
+            assertThat(texts(p.path("AlarmActions"))).as("%s notifies the alarm topic", e.getKey()).containsExactly("AlarmTopic");
+            List<JsonNode> metrics = new ArrayList<>();
+            if (p.has("MetricName")) {
+                metrics.add(p);
+            }
+            p.path("Metrics").forEach(m -> {
+                if (m.has("MetricStat")) {
+                    metrics.add(m.path("MetricStat").path("Metric"));
+                }
+            });
+            for (JsonNode m : metrics) {
+                String ns = m.path("Namespace").asText().equals(namespace) ? "EMF" : m.path("Namespace").asText();
+                StringBuilder key = new StringBuilder(ns + " " + m.path("MetricName").asText());
+                m.path("Dimensions").forEach(d -> key.append(' ').append(d.path("Name").asText()).append('=').append(d.path("Value").asText()));
+                watched.add(key.toString());
+            }
+        });
+        assertThat(watched).contains(
+                "EMF Errors ErrorCode=PURCHASE_FAILED", "EMF Errors ErrorCode=INTERNAL_ERROR",
+                "EMF " + Metrics.RENEWALS_FAILED, "EMF " + Metrics.RENEWALS_SUSPENDED, "EMF " + Metrics.RENEWALS_CHARGED,
+                "EMF " + Metrics.TRANSACTION_CONFLICT_RETRIES, "EMF " + Metrics.UNKNOWN_TOKENS,
+                "AWS/ApiGateway 5xx ApiId=HttpApi Stage=$default", "AWS/ApiGateway Latency ApiId=HttpApi Stage=$default",
+                "AWS/Lambda Errors FunctionName=AuthorizerFunction", "AWS/Lambda Throttles FunctionName=AuthorizerFunction",
+                "AWS/Lambda Errors FunctionName=MonthlyRenewalFunction", "AWS/Lambda Throttles FunctionName=MonthlyRenewalFunction",
+                "AWS/SQS ApproximateNumberOfMessagesVisible QueueName=RenewalScheduleDeadLetterQueue.QueueName");
+        for (String table : tables().keySet()) {
+            assertThat(watched).as("throttles of %s", table).contains("AWS/DynamoDB ReadThrottleEvents TableName=" + table,
+                    "AWS/DynamoDB WriteThrottleEvents TableName=" + table);
+        }
+        assertThat(template.resources().path("AlarmTopic").path("Type").asText()).isEqualTo("AWS::SNS::Topic");
+    }
+
+    @Test
+    void theRenewalRunsOneAtATimeWithRetriesAndADeadLetterQueue() {
+        JsonNode renewal = template.resources().path("MonthlyRenewalFunction").path("Properties");
+        assertThat(renewal.path("ReservedConcurrentExecutions").asInt()).isEqualTo(1);
+        JsonNode schedule = renewal.path("Events").path("Hourly").path("Properties");
+        assertThat(schedule.path("RetryPolicy").path("MaximumRetryAttempts").asInt()).isPositive();
+        assertThat(schedule.path("DeadLetterConfig").path("Arn").asText()).isEqualTo("RenewalScheduleDeadLetterQueue.Arn");
+        assertThat(schedule.has("Name")).as("a schedule without Name is named after its logical id in every stack").isTrue();
+    }
+
+    /** {@code ref} names a parameter (a !Ref reads as its name here); its default. */
+    private int parameterDefault(JsonNode ref) {
+        JsonNode parameter = template.json().path("Parameters").path(ref.asText());
+        assertThat(parameter.isMissingNode()).as("%s is a template parameter", ref.asText()).isFalse();
+        return parameter.path("Default").asInt();
+    }
+
+    private void assertRetainedLogGroup(String logicalId) {
+        JsonNode group = template.resources().path(logicalId);
+        assertThat(group.path("Type").asText()).as("%s is a log group", logicalId).isEqualTo("AWS::Logs::LogGroup");
+        assertThat(parameterDefault(group.path("Properties").path("RetentionInDays"))).as("%s retention", logicalId).isPositive();
     }
 
     /** Table logical id -> its GSI names. */

@@ -1,5 +1,6 @@
 package com.carrier.numbers.adapter.dynamodb;
 
+import com.carrier.numbers.adapter.metrics.Metrics;
 import com.carrier.numbers.port.ConditionFailed;
 import com.carrier.numbers.port.StoreUnavailable;
 import java.security.SecureRandom;
@@ -56,7 +57,10 @@ final class Transactions {
                 if (reasons.stream().noneMatch(r -> "TransactionConflict".equals(r.code()))) {
                     throw new StoreUnavailable("transaction cancelled: " + e.getMessage(), e);
                 }
-                backoff(attempt);
+                if (attempt + 1 < ATTEMPTS) {
+                    Metrics.count(Metrics.TRANSACTION_CONFLICT_RETRIES);
+                    backoff(attempt);
+                }
             } catch (SdkException e) {
                 // throttling or a network fault the SDK's own retries did not cure
                 throw new StoreUnavailable("transaction failed: " + e.getMessage(), e);

@@ -1,0 +1,43 @@
+package com.carrier.numbers.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.carrier.numbers.local.stepfunctions.LocalWorkflows;
+import com.carrier.numbers.local.stepfunctions.WorkflowTime;
+import org.junit.jupiter.api.Test;
+
+/** The local runtime hands the in-JVM Step Functions engine to the domain, on the scale its flag sets. */
+class LocalRuntimeWorkflowsTest {
+
+    @Test
+    void timeScaleFlag() {
+        assertThat(LocalRuntime.Options.parse(new String[]{}).timeScale()).isEqualTo(WorkflowTime.DEFAULT_SCALE);
+        assertThat(LocalRuntime.Options.parse(new String[]{"--time-scale", "1"}).timeScale()).isEqualTo(1.0);
+        assertThat(LocalRuntime.Options.parse(new String[]{"--time-scale", "86400"}).timeScale()).isEqualTo(86_400.0);
+        assertThatThrownBy(() -> LocalRuntime.Options.parse(new String[]{"--time-scale", "0"}))
+                .hasMessageContaining("time scale must be a positive number");
+        assertThatThrownBy(() -> LocalRuntime.Options.parse(new String[]{"--time-scale"})).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void defaultScaleIsADayInTwoSeconds() {
+        WorkflowTime time = new WorkflowTime(WorkflowTime.DEFAULT_SCALE);
+        assertThat(time.realDelay(java.time.Duration.ofDays(1))).isEqualTo(java.time.Duration.ofSeconds(2));
+        java.time.Instant entered = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(time.realDeadline(entered, entered.plus(java.time.Duration.ofDays(3)))).isEqualTo(entered.plusSeconds(6));
+        assertThat(time.realDeadline(entered, entered.minusSeconds(60))).isEqualTo(entered); // a past timestamp: no wait
+        assertThat(WorkflowTime.realTime().realMillis(1.5)).isEqualTo(1500);
+    }
+
+    @Test
+    void thePlatformGetsTheLocalWorkflowsAdapter() {
+        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withSeed(false)
+                .withAccessLog(false).withTimeScale(86_400))) {
+            assertThat(runtime.workflows()).isInstanceOf(LocalWorkflows.class);
+            assertThat(runtime.platform().workflows()).isSameAs(runtime.workflows());
+            assertThat(runtime.workflows().engine().time().scale()).isEqualTo(86_400.0);
+            assertThat(WorkflowTime.local().scale()).isEqualTo(86_400.0);
+        }
+    }
+}
