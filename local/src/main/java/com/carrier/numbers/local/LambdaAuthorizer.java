@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The HTTP API's Lambda authorizer with simple responses ({@code {"isAuthorized": .., "context": {..}}}),
@@ -35,12 +36,19 @@ public final class LambdaAuthorizer {
     private final HttpApiEvents events;
     private final ObjectMapper json;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Monotonic nanoseconds: System::nanoTime, or a driven clock in tests of the cache's lifetime. */
+    private final LongSupplier nanoTime;
 
     public LambdaAuthorizer(AuthorizerDef def, LambdaFunction function, HttpApiEvents events, ObjectMapper json) {
+        this(def, function, events, json, System::nanoTime);
+    }
+
+    public LambdaAuthorizer(AuthorizerDef def, LambdaFunction function, HttpApiEvents events, ObjectMapper json, LongSupplier nanoTime) {
         this.def = def;
         this.function = function;
         this.events = events;
         this.json = json;
+        this.nanoTime = nanoTime;
     }
 
     public Decision authorize(Parsed request) throws HandlerFailure {
@@ -52,7 +60,7 @@ public final class LambdaAuthorizer {
             }
         }
         String key = String.join("\u0000", identity) + "\u0000" + identity.size();
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Cached hit = def.ttlSeconds() > 0 ? cache.get(key) : null;
         if (hit != null && now - hit.expiresAtNanos() < 0) {
             return hit.decision();

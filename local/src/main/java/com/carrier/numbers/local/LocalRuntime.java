@@ -10,6 +10,7 @@ import com.carrier.numbers.local.stepfunctions.StepFunctionsEngine;
 import com.carrier.numbers.local.stepfunctions.TemplateStateMachines;
 import com.carrier.numbers.local.stepfunctions.TemplateTaskFunctions;
 import com.carrier.numbers.local.stepfunctions.WorkflowTime;
+import com.carrier.numbers.template.SamTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -170,7 +171,8 @@ public final class LocalRuntime implements AutoCloseable {
             LocalWorkflows workflows = null;
             boolean seeded = false;
             if (options.platform()) {
-                TableNames tables = TableNames.fromEnvironment();
+                // the names template.yaml gives the functions' table variables (a typo there fails here)
+                TableNames tables = SamTemplate.load(templatePath).localTableNames();
                 dynamoDb = LocalDynamoDb.start(options.persistDir()).withTables(templatePath, tables);
                 // The state machines of the template on the in-JVM engine; their tasks are the template's handlers.
                 WorkflowTime time = new WorkflowTime(options.timeScale());

@@ -180,7 +180,16 @@ public final class SqsEventSourceMapping {
                 }
                 wait = (int) Math.min(20, left / 1_000_000_000L);
             }
-            List<Message> got = receive(Math.min(MAX_RECEIVE, def.batchSize() - batch.size()), wait);
+            List<Message> got;
+            try {
+                got = receive(Math.min(MAX_RECEIVE, def.batchSize() - batch.size()), wait);
+            } catch (SdkException e) {
+                if (batch.isEmpty()) {
+                    throw e;
+                }
+                System.err.println(Thread.currentThread().getName() + ": receive from " + queue.name() + " failed, invoking with what was gathered: " + e);
+                break;
+            }
             if (!got.isEmpty()) {
                 if (batch.isEmpty()) {
                     batchesInFlight.incrementAndGet();

@@ -129,6 +129,22 @@ class SqsEventSourceMappingTest {
     }
 
     @Test
+    void aReportedIdThatIsNotInTheBatchFailsTheWholeBatch() throws Exception {
+        sendBatches("ThrowQueue", List.of("ok:1", "ok:2", "ok:3", "ok:4", "bad-report-once:5", "ok:6", "ok:7", "ok:8", "ok:9", "ok:10"));
+
+        assertThat(queues.awaitDrained("ThrowQueue", DRAIN)).isTrue();
+        List<Delivery> all = RecordingQueueConsumer.deliveries("ThrowFunction");
+        Batch bad = RecordingQueueConsumer.batches("ThrowFunction").stream()
+                .filter(b -> b.records().stream().anyMatch(d -> d.label().equals("5") && d.receiveCount() == 1)).findFirst().orElseThrow();
+        assertThat(bad.records()).hasSizeGreaterThan(1);
+        for (Delivery d : bad.records()) {
+            assertThat(all).filteredOn(x -> x.messageId().equals(d.messageId())).extracting(Delivery::receiveCount).containsExactly(1, 2);
+        }
+        assertThat(all).filteredOn(d -> d.receiveCount() == 1).extracting(Delivery::label)
+                .containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+    }
+
+    @Test
     void aPoisonMessageReachesTheDeadLetterQueueAfterMaxReceiveCount() throws Exception {
         sendBatches("RetryQueue", List.of("fail-always:poison", "ok:fine"));
 

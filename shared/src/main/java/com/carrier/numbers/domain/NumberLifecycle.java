@@ -14,12 +14,12 @@ public enum NumberLifecycle {
     LOAD(null, NumberState.AVAILABLE),
     /** A customer holds an available number (or one whose earlier hold has lapsed). */
     RESERVE(EnumSet.of(NumberState.AVAILABLE, NumberState.RESERVED), NumberState.RESERVED),
-    /** A hold is dropped before its expiry. */
+    /** A hold is dropped before its expiry: its holder releases it (back in inventory at once, no aging). */
     CANCEL_HOLD(EnumSet.of(NumberState.RESERVED), NumberState.AVAILABLE),
     /** Purchase: from inventory, or from a hold the buyer owns (or that has lapsed). */
     PURCHASE(EnumSet.of(NumberState.AVAILABLE, NumberState.RESERVED), NumberState.IN_SERVICE),
-    /** Release: the number leaves the account and starts aging. */
-    RELEASE(EnumSet.of(NumberState.IN_SERVICE, NumberState.RESERVED, NumberState.PORT_IN), NumberState.RELEASED),
+    /** Release: the number leaves the account and starts aging (a reserved one is never released: CANCEL_HOLD). */
+    RELEASE(EnumSet.of(NumberState.IN_SERVICE, NumberState.PORT_IN), NumberState.RELEASED),
     /** Aging is over: the number returns to inventory. */
     AGE_OUT(EnumSet.of(NumberState.RELEASED), NumberState.AVAILABLE),
     /** A port-in request creates the number in port_in. */

@@ -236,9 +236,11 @@ public class PhoneNumbers {
     }
 
     /**
-     * in_service / reserved / port_in -> released with available_at = now + aging; features cleared;
-     * billing stops. A released number starts its aging execution, which returns it to inventory at
-     * available_at (if the start is lost, the overdue sweep does).
+     * in_service / port_in -> released with available_at = now + aging; features cleared; billing
+     * stops. A reserved number was never in service: its holder's release cancels the hold
+     * (CANCEL_HOLD) and it is back in inventory at once, without aging (DESIGN.md section 3).
+     * A released number starts its aging execution, which returns it to inventory at available_at
+     * (if the start is lost, the overdue sweep does).
      */
     public PhoneNumber release(Caller caller, String accountId, String number) {
         PhoneNumber after = releaseOnly(caller, accountId, number);
@@ -257,6 +259,9 @@ public class PhoneNumbers {
                 PhoneNumber before = numbers.find(e164)
                         .filter(p -> accountId.equals(p.ownerId()) || (p.heldAt(now) && accountId.equals(p.holdAccountId())))
                         .orElseThrow(() -> PlatformException.notFound("number " + e164));
+                if (before.state() == NumberState.RESERVED) {
+                    return cancelHold(caller, accountId, before, now);
+                }
                 if (!NumberLifecycle.RELEASE.allows(before.state())) {
                     throw new PlatformException(ErrorCode.NUMBER_UNAVAILABLE, e164 + " cannot be released while " + before.state().wire());
                 }
@@ -272,6 +277,17 @@ public class PhoneNumbers {
         } catch (ConditionFailed | StoreUnavailable e) {
             throw new PlatformException(ErrorCode.NUMBER_UNAVAILABLE, e164 + " is being changed by others; try again");
         }
+    }
+
+    private PhoneNumber cancelHold(Caller caller, String accountId, PhoneNumber before, Instant now) {
+        NumberDraft d = NumberDraft.of(before);
+        d.state = NumberLifecycle.CANCEL_HOLD.to();
+        d.holdAccountId = null;
+        d.holdUntil = null;
+        PhoneNumber after = d.build();
+        numbers.apply(NumberWrite.of(before, after, NumberLifecycle.CANCEL_HOLD,
+                Audits.change(caller, now, before.number(), before.state(), NumberLifecycle.CANCEL_HOLD, accountId)));
+        return after;
     }
 
     public PhoneNumber releaseById(Caller caller, String id) {

@@ -1,5 +1,6 @@
 package com.carrier.numbers.template;
 
+import com.carrier.numbers.TableNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -226,6 +227,24 @@ public final class SamTemplate {
             out.add(new StateMachine(r.logicalId(), uri, inline, java.util.Collections.unmodifiableMap(subs), p));
         }
         return out;
+    }
+
+    /**
+     * The table names the local runtime and tests use, read from template.yaml: each table variable
+     * of {@code Globals.Function.Environment} must name ({@code !Ref}) a table of the template, which
+     * is then called by its logical id without "Table" ({@code NumbersTable} -> {@code Numbers}).
+     * A variable that is missing (a typo) or names no table fails here, naming it.
+     */
+    public TableNames localTableNames() {
+        JsonNode variables = functionGlobals().path("Environment").path("Variables");
+        Map<String, JsonNode> tables = tables();
+        return TableNames.from(variable -> {
+            String ref = variables.path(variable).asText(null);
+            if (ref != null && !tables.containsKey(ref)) {
+                throw new IllegalStateException("template.yaml: " + variable + " names no table of the template: " + ref);
+            }
+            return ref == null ? null : ref.replaceFirst("Table$", "");
+        });
     }
 
     /** The jar every function deploys (Globals CodeUri), resolved against the repository root. */

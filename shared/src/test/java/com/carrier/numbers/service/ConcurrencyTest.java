@@ -81,6 +81,11 @@ class ConcurrencyTest {
         assertThat(charged).isEqualTo(1);
         assertThat(untouched).isEqualTo(49);
         assertThat(f.platform.auditTrail().forNumber(f.admin, "+17185550100")).extracting(a -> a.action()).containsExactly("load", "purchase");
+        // the losers: their ledger is the opening credit alone, their counters count nothing
+        for (Caller loser : buyers.stream().filter(b -> f.account(b.accountId()).balance().equals(Money.of("5.00"))).toList()) {
+            assertThat(f.platform.accounts().ledger(loser, loser.accountId(), 10, null).entries()).as(loser.accountId()).hasSize(1);
+            assertThat(numbers.listOwned(loser, 10, 0, null, false).total()).as(loser.accountId()).isZero();
+        }
     }
 
     @Test
@@ -88,9 +93,9 @@ class ConcurrencyTest {
         Caller racer = f.master("MA_racer", "39.80"); // covers exactly 20 numbers at 1.99
         List<Object> results = race(100, 16, i -> numbers.purchase(racer, "MA_racer", "+1718555" + String.format("%04d", 101 + i), null));
 
-        long sold = results.stream().filter(r -> r instanceof PhoneNumber).count();
+        long soldCount = results.stream().filter(r -> r instanceof PhoneNumber).count();
         assertThat(results).filteredOn(r -> !(r instanceof PhoneNumber)).containsOnly(ErrorCode.INSUFFICIENT_CREDIT);
-        assertThat(sold).isEqualTo(20);
+        assertThat(soldCount).isEqualTo(20);
         Money balance = f.account("MA_racer").balance();
         assertThat(balance).isEqualTo(Money.ZERO);
 
@@ -107,6 +112,23 @@ class ConcurrencyTest {
         assertThat(debits).isEqualTo(Money.ZERO.minus(Money.of("1.99")).minus(Money.of("37.81")));
         assertThat(ledger).filteredOn(e -> !e.amount().isPositive()).hasSize(20);
         assertThat(numbers.listOwned(racer, 100, 0, null, false).total()).isEqualTo(20);
+        assertThat(ledger).hasSize(21); // the credit and the 20 sales: no entry for a refused purchase
+
+        // the 80 numbers not sold are still in inventory, unowned, never touched
+        Set<String> sold = new java.util.HashSet<>();
+        numbers.listOwned(racer, 100, 0, null, false).numbers().forEach(p -> sold.add(p.number()));
+        assertThat(sold).hasSize(20);
+        List<String> unsold = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String n = "+1718555" + String.format("%04d", 101 + i);
+            if (!sold.contains(n)) {
+                unsold.add(n);
+            }
+        }
+        assertThat(unsold).hasSize(80).allSatisfy(n -> {
+            assertThat(f.platform.inventory().search(new SearchQuery(n, null, null, 1))).containsExactly(n);
+            assertThat(f.platform.auditTrail().forNumber(f.admin, n)).extracting(a -> a.action()).containsExactly("load");
+        });
     }
 
     @Test

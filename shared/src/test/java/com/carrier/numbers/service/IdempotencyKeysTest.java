@@ -1,6 +1,7 @@
 package com.carrier.numbers.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.carrier.numbers.domain.ErrorCode;
 import com.carrier.numbers.service.IdempotencyKeys.StoredResponse;
@@ -43,13 +44,9 @@ class IdempotencyKeysTest {
         keys.run("MA_a", "purchase", "k5", "fp", () -> new StoredResponse(502, "failed " + runs.incrementAndGet()));
         assertThat(keys.run("MA_a", "purchase", "k5", "fp", () -> new StoredResponse(200, "ok " + runs.incrementAndGet())).body())
                 .isEqualTo("ok 2");
-        try {
-            keys.run("MA_a", "purchase", "k6", "fp", () -> {
-                throw new IllegalStateException("boom");
-            });
-        } catch (IllegalStateException expected) {
-            // released
-        }
+        assertThatThrownBy(() -> keys.run("MA_a", "purchase", "k6", "fp", () -> {
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("boom"); // the key is released: the retry below runs
         assertThat(keys.run("MA_a", "purchase", "k6", "fp", () -> new StoredResponse(200, "after")).body()).isEqualTo("after");
 
         ErrorCode[] inner = new ErrorCode[1];

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
@@ -123,5 +124,83 @@ class RenewalsTest {
         assertThat(first.charged()).isEqualTo(2);
         assertThat(first.unfinished()).isTrue();
         assertThat(f.platform.renewals().renewDue()).isEqualTo(new RenewalReport(2, 0, 0));
+    }
+
+    /** Fails every transaction that writes one given number, as a throttled or unreachable DynamoDB would. */
+    static final class FailingForOneNumber extends DelegatingDynamoDbClient {
+        final AttributeValue number;
+        volatile boolean failing;
+
+        FailingForOneNumber(String number) {
+            super(LocalDynamo.client());
+            this.number = AttributeValue.fromS(number);
+        }
+
+        @Override
+        public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
+            boolean writesIt = r.transactItems().stream().anyMatch(i -> (i.put() != null && number.equals(i.put().item().get("number")))
+                    || (i.update() != null && number.equals(i.update().key().get("number"))));
+            if (failing && writesIt) {
+                throw DynamoDbException.builder().message("throttled").statusCode(400).build();
+            }
+            return super.transactWriteItems(r);
+        }
+    }
+
+    @Test
+    void aNumberTheStoreFailsToChargeIsCountedFailedAndChargedOnTheNextRun() {
+        FailingForOneNumber client = new FailingForOneNumber("+13125550111");
+        PlatformFixture f = PlatformFixture.on(client);
+        f.load("+13125550110", 2, "Chicago", "IL");
+        Caller payer = f.master("MA_twonumbers", "30.00");
+        f.platform.phoneNumbers().purchase(payer, "MA_twonumbers", "+13125550110", null);
+        f.platform.phoneNumbers().purchase(payer, "MA_twonumbers", "+13125550111", null);
+        f.clock.advance(Duration.ofDays(31));
+
+        client.failing = true;
+        RenewalReport failedRun = f.platform.renewals().renewDue();
+        assertThat(failedRun.charged()).isEqualTo(1);
+        assertThat(failedRun.failed()).isEqualTo(1);
+        assertThat(failedRun.failedNumbers()).containsExactly("+13125550111");
+        assertThat(f.account("MA_twonumbers").balance()).isEqualTo(Money.of("25.03")); // 30 - 2 x 1.99 - 0.99
+        assertThat(f.platform.phoneNumbers().get(payer, "MA_twonumbers", "+13125550111").status()).isEqualTo("active");
+
+        client.failing = false;
+        assertThat(f.platform.renewals().renewDue()).isEqualTo(new RenewalReport(1, 0, 0));
+        assertThat(f.account("MA_twonumbers").balance()).isEqualTo(Money.of("24.04"));
+    }
+
+    @Test
+    void aTopUpThatCoversOnlySomeSuspendedNumbersChargesThoseAndLeavesTheRestSuspended() {
+        PlatformFixture f = PlatformFixture.create();
+        f.load("+13125550120", 3, "Chicago", "IL");
+        Caller owner = f.master("MA_threenumbers", "5.97");
+        for (int i = 0; i < 3; i++) {
+            f.platform.phoneNumbers().purchase(owner, "MA_threenumbers", "+1312555012" + i, null);
+        }
+        f.clock.advance(Duration.ofDays(31));
+        assertThat(f.platform.renewals().renewDue()).isEqualTo(new RenewalReport(0, 3, 0));
+
+        f.platform.accounts().credit(f.admin, "MA_threenumbers", Money.of("2.00")); // covers two months of 0.99
+
+        assertThat(f.account("MA_threenumbers").balance()).isEqualTo(Money.of("0.02"));
+        assertThat(f.platform.phoneNumbers().listOwned(owner, 10, 0, "active", false).total()).isEqualTo(2);
+        assertThat(f.platform.phoneNumbers().listOwned(owner, 10, 0, "suspended", false).total()).isEqualTo(1);
+        assertThat(f.platform.accounts().ledger(owner, "MA_threenumbers", 10, null).entries())
+                .extracting(e -> e.kind()).filteredOn("monthly_renewal"::equals).hasSize(2);
+    }
+
+    @Test
+    void aReleasedNumberIsNotChargedAgain() {
+        PlatformFixture f = PlatformFixture.create();
+        f.load("+13125550130", 1, "Chicago", "IL");
+        Caller owner = f.master("MA_released", "10.00");
+        f.platform.phoneNumbers().purchase(owner, "MA_released", "+13125550130", null);
+        f.platform.phoneNumbers().release(owner, "MA_released", "+13125550130");
+        f.clock.advance(Duration.ofDays(31));
+        assertThat(f.platform.renewals().renewDue()).isEqualTo(new RenewalReport(0, 0, 0));
+        f.clock.advance(Duration.ofDays(31));
+        assertThat(f.platform.renewals().renewDue()).isEqualTo(new RenewalReport(0, 0, 0));
+        assertThat(f.account("MA_released").balance()).isEqualTo(Money.of("8.01"));
     }
 }

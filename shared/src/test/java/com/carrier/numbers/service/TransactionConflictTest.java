@@ -3,11 +3,13 @@ package com.carrier.numbers.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carrier.numbers.adapter.metrics.Metrics;
+import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.domain.ErrorCode;
 import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.PhoneNumber;
+import com.carrier.numbers.domain.PlatformException;
 import com.carrier.numbers.testing.DelegatingDynamoDbClient;
 import com.carrier.numbers.testing.LocalDynamo;
 import com.carrier.numbers.testing.PlatformFixture;
@@ -31,6 +33,8 @@ class TransactionConflictTest {
     static final class ConflictingClient extends DelegatingDynamoDbClient {
         final AtomicInteger conflicts = new AtomicInteger();
         final AtomicInteger calls = new AtomicInteger();
+        /** Runs once, at the next injected conflict: the racing request that won meanwhile. */
+        volatile Runnable racer;
 
         ConflictingClient() {
             super(LocalDynamo.client());
@@ -40,6 +44,11 @@ class TransactionConflictTest {
         public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
             calls.incrementAndGet();
             if (conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                Runnable r0 = racer;
+                racer = null;
+                if (r0 != null) {
+                    r0.run();
+                }
                 List<CancellationReason> reasons = new ArrayList<>();
                 for (int i = 0; i < r.transactItems().size(); i++) {
                     reasons.add(i == 0
@@ -99,11 +108,49 @@ class TransactionConflictTest {
         } finally {
             client.conflicts.set(0);
         }
-        assertThat(ErrorCode.PURCHASE_FAILED.httpStatus()).isEqualTo(502);
         assertThat(f.account("MA_unlucky").balance()).isEqualTo(Money.of("10.00"));
         assertThat(f.platform.accounts().ledger(buyer, "MA_unlucky", 10, null).entries()).hasSize(1);
         assertThat(f.platform.inventory().search(new SearchQuery("+19175550101", null, null, 1))).containsExactly("+19175550101");
         // and once the store recovers, the same purchase goes through
         assertThat(f.platform.phoneNumbers().purchase(buyer, "MA_unlucky", "+19175550101", null).ownerId()).isEqualTo("MA_unlucky");
+    }
+
+    /** The same tables without injected conflicts: the racing requests of the tests below go through it. */
+    private static NumbersPlatform direct() {
+        return NumbersPlatform.create(LocalDynamo.client(), f.tables, f.clock, NumbersPlatform.Settings.defaults());
+    }
+
+    @Test
+    void afterRepeatedConflictsAPurchaseSomeoneElseWonMeanwhileIs409NotAGeneric502() {
+        Caller buyer = f.master("MA_slow", "10.00");
+        Caller rival = f.master("MA_rival", "10.00");
+        client.racer = () -> direct().phoneNumbers().purchase(rival, "MA_rival", "+19175550102", null);
+        client.conflicts.set(1_000);
+        PlatformException refused;
+        try {
+            refused = Errors.of(() -> f.platform.phoneNumbers().purchase(buyer, "MA_slow", "+19175550102", null));
+        } finally {
+            client.conflicts.set(0);
+        }
+        assertThat(refused.code()).isEqualTo(ErrorCode.NUMBER_UNAVAILABLE);
+        assertThat(f.account("MA_slow").balance()).isEqualTo(Money.of("10.00"));
+        assertThat(f.account("MA_rival").balance()).isEqualTo(Money.of("8.01"));
+    }
+
+    @Test
+    void afterRepeatedConflictsABalanceSpentMeanwhileIs402NotAGeneric502() {
+        Caller buyer = f.master("MA_spender", "3.00");
+        client.racer = () -> direct().phoneNumbers().purchase(buyer, "MA_spender", "+19175550103", null);
+        client.conflicts.set(1_000);
+        PlatformException refused;
+        try {
+            refused = Errors.of(() -> f.platform.phoneNumbers().purchase(buyer, "MA_spender", "+19175550104", null));
+        } finally {
+            client.conflicts.set(0);
+        }
+        assertThat(refused.code()).isEqualTo(ErrorCode.INSUFFICIENT_CREDIT);
+        assertThat(refused.details()).containsEntry("balance", new java.math.BigDecimal("1.01"));
+        assertThat(f.account("MA_spender").balance()).isEqualTo(Money.of("1.01"));
+        assertThat(f.platform.inventory().search(new SearchQuery("+19175550104", null, null, 1))).containsExactly("+19175550104");
     }
 }

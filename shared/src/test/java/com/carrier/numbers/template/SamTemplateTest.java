@@ -56,4 +56,34 @@ class SamTemplateTest {
         assertThat(route.pathPattern().matcher("/v2/accounts/MA_1/phone_numbers/+1415").matches()).isTrue();
         assertThat(route.pathPattern().matcher("/v2/accounts//phone_numbers/+1415").matches()).isFalse();
     }
+
+    @Test
+    void tableNamesComeFromTheTablesTheVariablesName() {
+        assertThat(template.localTableNames()).isEqualTo(new com.carrier.numbers.TableNames(
+                "Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency"));
+    }
+
+    @Test
+    void aTypoInATableVariableFailsNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String yaml = java.nio.file.Files.readString(template.file()).replace("NUMBERS_TABLE: !Ref NumbersTable", "NUMBER_TABLE: !Ref NumbersTable");
+        java.nio.file.Path typo = java.nio.file.Files.writeString(dir.resolve("template.yaml"), yaml);
+        assertThatThrownBy(() -> SamTemplate.load(typo).localTableNames())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("NUMBERS_TABLE");
+        String wrongRef = java.nio.file.Files.readString(template.file()).replace("LEDGER_TABLE: !Ref LedgerTable", "LEDGER_TABLE: !Ref LedgersTable");
+        java.nio.file.Path wrong = java.nio.file.Files.writeString(dir.resolve("wrong.yaml"), wrongRef);
+        assertThatThrownBy(() -> SamTemplate.load(wrong).localTableNames())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("LEDGER_TABLE").hasMessageContaining("LedgersTable");
+    }
+
+    @Test
+    void onLambdaAMissingTableVariableFailsAtInitNamingIt() {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        for (String v : com.carrier.numbers.TableNames.VARIABLES) {
+            env.put(v, v.toLowerCase());
+        }
+        assertThat(com.carrier.numbers.TableNames.from(env::get).audit()).isEqualTo("audit_table");
+        env.remove("IDEMPOTENCY_TABLE");
+        assertThatThrownBy(() -> com.carrier.numbers.TableNames.from(env::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("IDEMPOTENCY_TABLE");
+    }
 }

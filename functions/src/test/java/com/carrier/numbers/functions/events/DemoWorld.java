@@ -57,7 +57,16 @@ final class DemoWorld {
 
     /** The demo world on fresh tables, its clock at {@code now}. */
     static DemoWorld create(Instant now) {
-        DemoWorld w = new DemoWorld(PlatformFixture.create());
+        return create(PlatformFixture.create(), now);
+    }
+
+    /** The demo world on fresh tables created through {@code dynamo} (e.g. DynamoDB Local in server mode). */
+    static DemoWorld create(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, Instant now) {
+        return create(PlatformFixture.on(dynamo), now);
+    }
+
+    private static DemoWorld create(PlatformFixture fixture, Instant now) {
+        DemoWorld w = new DemoWorld(fixture);
         w.fixture.clock.set(now);
         w.seed();
         return w;

@@ -60,7 +60,7 @@ class EventInvocationTest {
     private static final String NUMBER_ID = "num_abc123";
 
     /** What a function's example event needs (run on the clock a little before the event), and what its answer must show. */
-    private record Case(Consumer<DemoWorld> given, BiConsumer<Outcome, DemoWorld> then) {
+    record Case(Consumer<DemoWorld> given, BiConsumer<Outcome, DemoWorld> then) {
     }
 
     /** An invocation's output as the Lambda runtime serializes it (what sam prints), with the handler's log lines. */
@@ -84,7 +84,7 @@ class EventInvocationTest {
         }
     }
 
-    private static final Map<String, Case> CASES = cases();
+    static final Map<String, Case> CASES = cases();
 
     @Test
     void everyCaseIsAFunctionOfTheTemplate() {
@@ -461,7 +461,7 @@ class EventInvocationTest {
     // ---------------------------------------------------------------- invoking a function as sam does
 
     /** When the event happens: the HTTP request time, or the schedule's time. */
-    private static Instant eventTime(String logicalId) {
+    static Instant eventTime(String logicalId) {
         try {
             JsonNode e = JSON.readTree(Events.json(logicalId));
             long epoch = e.path("requestContext").path("timeEpoch").asLong(0);

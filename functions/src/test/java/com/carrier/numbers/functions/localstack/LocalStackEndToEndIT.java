@@ -8,6 +8,7 @@ import com.carrier.numbers.TableNames;
 import com.carrier.numbers.adapter.dynamodb.TableSchemas;
 import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.domain.InventoryNumber;
+import com.carrier.numbers.domain.ErrorCode;
 import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.NumberUpdate;
@@ -105,7 +106,7 @@ class LocalStackEndToEndIT {
         assertThat(platform.accounts().get(master, "MA_ls1").balance()).isEqualTo(Money.of("8.01"));
         assertThat(platform.inventory().search(new SearchQuery("415", null, null, 100))).doesNotContain(number);
         assertThatThrownBy(() -> platform.phoneNumbers().purchase(master, "MA_ls1", number, NumberUpdate.NONE))
-                .isInstanceOf(PlatformException.class);
+                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NUMBER_UNAVAILABLE));
 
         PhoneNumber released = platform.phoneNumbers().release(master, "MA_ls1", number);
         assertThat(released.state()).isEqualTo(NumberState.RELEASED);

@@ -59,7 +59,8 @@ import java.util.stream.Stream;
  * {@code Catch}/{@code Retry} {@code ErrorEquals} names exception classes fully qualified. A task
  * timeout is {@code States.Timeout}; a missed heartbeat is {@code States.HeartbeatTimeout}, which
  * {@code States.Timeout} also matches. {@code States.TaskFailed} matches every task error but
- * {@code States.Timeout}; {@code States.ALL} matches everything. An unknown function is
+ * {@code States.Timeout}; {@code States.ALL} matches everything but {@code States.Runtime} (a path
+ * that resolves to nothing, as in Step Functions, fails the execution). An unknown function is
  * {@code Lambda.ResourceNotFoundException}.
  *
  * <p>Time. Waits, timeouts, heartbeats and retry intervals run on {@link WorkflowTime} (scaled);
@@ -617,8 +618,9 @@ public final class StepFunctionsEngine implements AutoCloseable {
         for (JsonNode e : errorEquals) {
             String name = e.asText();
             if (name.equals(error)
-                    || name.equals("States.ALL")
+                    || name.equals("States.ALL") && !error.equals("States.Runtime") && !error.equals("States.DataLimitExceeded")
                     || name.equals("States.TaskFailed") && !error.equals("States.Timeout") && !error.equals("States.HeartbeatTimeout")
+                            && !error.equals("States.Runtime") && !error.equals("States.DataLimitExceeded")
                     || name.equals("States.Timeout") && error.equals("States.HeartbeatTimeout")) {
                 return true;
             }

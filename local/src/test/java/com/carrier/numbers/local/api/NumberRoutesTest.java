@@ -27,12 +27,11 @@ class NumberRoutesTest extends RouteTest {
     void searchAnswersExactlyTheQuantityAsE164Strings() {
         Tenant t = api.newMaster("0");
         var r = api.get("/v2/phone_numbers?prefix=415&quantity=7", t.token()).expect(200);
-        assertThat(r.data()).hasSize(7);
-        r.data().forEach(n -> assertThat(n.asText()).startsWith("+1415"));
+        assertThat(r.data()).hasSize(7).allSatisfy(n -> assertThat(n.asText()).startsWith("+1415"));
         var byState = api.get("/v2/phone_numbers?state=TX&quantity=3", t.token()).expect(200);
-        byState.data().forEach(n -> assertThat(n.asText()).startsWith("+1512"));
+        assertThat(byState.data()).hasSize(3).allSatisfy(n -> assertThat(n.asText()).startsWith("+1512"));
         var byCity = api.get("/v2/phone_numbers?city=New%20York&quantity=3", t.token()).expect(200);
-        byCity.data().forEach(n -> assertThat(n.asText()).startsWith("+1212"));
+        assertThat(byCity.data()).hasSize(3).allSatisfy(n -> assertThat(n.asText()).startsWith("+1212"));
     }
 
     @Test
@@ -179,9 +178,13 @@ class NumberRoutesTest extends RouteTest {
         Tenant holder = api.newMaster("5");
         Tenant other = api.newMaster("5");
         String n = api.available("415", 1).get(0);
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         var held = api.put(path(holder, n) + "/reserve", holder.token(), Map.of("data", Map.of("hold_minutes", 30))).expect(200).data();
+        java.time.Instant after = java.time.Instant.now();
         assertThat(held.get("state").asText()).isEqualTo("reserved");
-        assertThat(held.has("reserved_until")).isTrue();
+        // hold_minutes 30 fixes the value: 30 minutes after the request
+        assertThat(java.time.Instant.parse(held.get("reserved_until").asText()))
+                .isBetween(before.plus(java.time.Duration.ofMinutes(30)), after.plus(java.time.Duration.ofMinutes(30)));
         api.put(path(other, n), other.token(), Map.of("data", Map.of())).crossbarError(409, "NUMBER_UNAVAILABLE");
         api.put(path(other, n) + "/reserve", other.token(), null).crossbarError(409, "NUMBER_UNAVAILABLE");
         api.put(path(holder, n), holder.token(), Map.of("data", Map.of())).expect(201);
@@ -218,7 +221,7 @@ class NumberRoutesTest extends RouteTest {
     }
 
     @Test
-    void unrentByIdStopsCharges() {
+    void unrentByIdReleasesTheNumberAndTakesItOffTheAccount() {
         Tenant t = api.newMaster("5");
         String n = api.available("415", 1).get(0);
         String id = api.post("/v2/numbers/purchase", t.token(), Map.of("number", n)).expect(201).data().get("id").asText();

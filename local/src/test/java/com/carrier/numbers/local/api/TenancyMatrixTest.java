@@ -43,7 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>A route of the template without a row fails {@link #everyRouteOfTheTemplateHasARow()}, so a
  * route added later is covered by construction: add one {@code row(...)} with its request and the
- * expected answer per principal.
+ * expected answer per principal. A route authenticated by an HMAC signature instead of a token
+ * (the carrier's callbacks) takes a {@code signed(...)} row: valid, missing and wrong signature,
+ * and a token without a signature.
  *
  * <p>The world of each cell: master {@code M} with sub-accounts {@code S1} (the owner) and
  * {@code S2} (its sibling), an unrelated master {@code X}, an operator (admin). S1 owns {@code n1},
@@ -57,9 +59,13 @@ class TenancyMatrixTest {
     enum Principal {
         OWNER, PARENT, SIBLING, STRANGER, ADMIN, NO_TOKEN, UNKNOWN_TOKEN, REVOKED_TOKEN,
         /** The sibling / stranger with its own account in the path and the owner's object. */
-        SIBLING_OWN, STRANGER_OWN;
+        SIBLING_OWN, STRANGER_OWN,
+        /** Signature rows (carrier callbacks): a valid signature, none, one made with another secret. */
+        SIGNED, UNSIGNED, BAD_SIGNATURE;
 
         static final List<Principal> REQUIRED = List.of(OWNER, PARENT, SIBLING, STRANGER, ADMIN, NO_TOKEN, UNKNOWN_TOKEN, REVOKED_TOKEN);
+        /** A signed route: the three signatures, and the owner's token instead of a signature. */
+        static final List<Principal> REQUIRED_SIGNED = List.of(SIGNED, UNSIGNED, BAD_SIGNATURE, OWNER);
 
         static Principal parse(String s) {
             return valueOf(s.trim().toUpperCase().replace('-', '_'));
@@ -78,7 +84,12 @@ class TenancyMatrixTest {
      * default to 401 on token routes.
      */
     record Row(String routeKey, AuthKind auth, boolean repeatable, BiFunction<World, String, Request> request,
-               Map<Principal, Integer> expected) {
+               Map<Principal, Integer> expected, Signer signer) {
+    }
+
+    /** The headers that sign a request of a signature row ({@code secret} is the right one or another). */
+    interface Signer {
+        Map<String, String> headers(Request request, boolean rightSecret);
     }
 
     private static final List<Row> ROWS = List.of(
@@ -167,7 +178,8 @@ class TenancyMatrixTest {
         assertThat(rows).as("routes of template.yaml without a row in the tenancy matrix (add one)")
                 .containsExactlyInAnyOrderElementsOf(SamTemplate.load().routes().keySet());
         for (Row row : ROWS) {
-            assertThat(row.expected().keySet()).as("principals of %s", row.routeKey()).containsAll(Principal.REQUIRED);
+            assertThat(row.expected().keySet()).as("principals of %s", row.routeKey())
+                    .containsAll(row.auth() == AuthKind.TOKEN ? Principal.REQUIRED : Principal.REQUIRED_SIGNED);
         }
     }
 
@@ -222,8 +234,14 @@ class TenancyMatrixTest {
             case NO_TOKEN -> null;
             case UNKNOWN_TOKEN -> "unknown-" + UUID.randomUUID();
             case REVOKED_TOKEN -> w.s1RevokedToken;
+            case SIGNED, UNSIGNED, BAD_SIGNATURE -> null;
         };
         Request r = row.request().apply(w, account);
+        Map<String, String> signature = switch (p) {
+            case SIGNED -> row.signer().headers(r, true);
+            case BAD_SIGNATURE -> row.signer().headers(r, false);
+            default -> Map.of();
+        };
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + r.path()))
                 .method(r.method(), r.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofString(r.body()));
         if (token != null) {
@@ -232,6 +250,7 @@ class TenancyMatrixTest {
         if (r.body() != null) {
             b.header("Content-Type", "application/json");
         }
+        signature.forEach(b::header);
         try {
             return HTTP.send(b.build(), BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -274,7 +293,21 @@ class TenancyMatrixTest {
             String[] parts = cell.trim().split("\\s+");
             map.put(Principal.parse(parts[0]), Integer.parseInt(parts[1]));
         }
-        return new Row(routeKey, AuthKind.TOKEN, repeatable, request, map);
+        return new Row(routeKey, AuthKind.TOKEN, repeatable, request, map, null);
+    }
+
+    /**
+     * A route authenticated by a signature instead of a token (the carrier's callbacks): expected
+     * status for "signed", "unsigned", "bad-signature" and "owner" (a token, no signature).
+     */
+    @SuppressWarnings("unused") // the first signed route (POST /v2/carrier/ports/{id}/events) adds its row with it
+    private static Row signed(String routeKey, BiFunction<World, String, Request> request, Signer signer, String expected) {
+        Map<Principal, Integer> map = new EnumMap<>(Principal.class);
+        for (String cell : expected.split(",")) {
+            String[] parts = cell.trim().split("\\s+");
+            map.put(Principal.parse(parts[0]), Integer.parseInt(parts[1]));
+        }
+        return new Row(routeKey, AuthKind.SIGNATURE, false, request, map, signer);
     }
 
     private static Request get(String path) {

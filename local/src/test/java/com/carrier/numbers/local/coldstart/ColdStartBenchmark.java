@@ -57,7 +57,7 @@ public final class ColdStartBenchmark {
                     .region(Region.US_EAST_1).endpointOverride(URI.create(endpoint))
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                     .build();
-            TableNames tables = TableNames.fromEnvironment();
+            TableNames tables = com.carrier.numbers.template.SamTemplate.load().localTableNames();
             TableSchemas.fromTemplate(TableSchemas.findTemplate(), tables).createAll(client);
             NumbersPlatform platform = NumbersPlatform.create(client, tables, Clock.systemUTC(), NumbersPlatform.Settings.defaults());
             platform.accounts().create(Caller.SYSTEM, "MA_bench", "Cold start bench", null, null);
@@ -108,7 +108,7 @@ public final class ColdStartBenchmark {
         env.put("AWS_SECRET_ACCESS_KEY", "bench");
         env.put("AWS_REGION", "us-east-1");
         env.put("DYNAMODB_ENDPOINT", endpoint);
-        env.put("ACCOUNTS_TABLE", TableNames.fromEnvironment().accounts());
+        env.put("ACCOUNTS_TABLE", com.carrier.numbers.template.SamTemplate.load().localTableNames().accounts());
         Process process = pb.start();
         String result = null;
         StringBuilder all = new StringBuilder();

@@ -335,6 +335,45 @@ class StepFunctionsEngineTest {
     }
 
     @Test
+    void aResultArrivingAfterItsTaskTimedOutChangesNothing() throws Exception {
+        f.function("Slow", p -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return json("{\"late\":true}");
+        });
+        String m = f.machine("""
+                {"StartAt":"T","States":{
+                  "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:Slow","TimeoutSeconds":10,
+                       "Catch":[{"ErrorEquals":["States.Timeout"],"Next":"Hold"}],"Next":"After"},
+                  "Hold":{"Type":"Wait","Seconds":100000,"Next":"After"},
+                  "After":{"Type":"Succeed"}}}""");
+        String arn = f.start(m, "{}");
+        Thread.sleep(800); // the function answered at 300 ms, long after its 10 ms timeout
+        var v = f.engine.describe(arn).orElseThrow();
+        assertThat(v.status()).isEqualTo(WorkflowStatus.RUNNING);
+        assertThat(v.visitedStates()).containsExactly("T", "Hold");
+        assertThat(f.calls).containsExactly("Slow");
+    }
+
+    @Test
+    void aParameterPathThatResolvesToNothingIsNotCaughtByStatesAll() throws Exception {
+        f.function("F", p -> json("{}"));
+        String m = f.machine("""
+                {"StartAt":"T","States":{
+                  "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                       "Parameters":{"FunctionName":"F","Payload":{"x.$":"$.missing"}},
+                       "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Caught"}],"End":true},
+                  "Caught":{"Type":"Succeed"}}}""");
+        var v = f.run(m, "{}");
+        assertThat(v.status()).isEqualTo(WorkflowStatus.FAILED);
+        assertThat(v.error()).isEqualTo("States.Runtime");
+        assertThat(f.calls).isEmpty();
+    }
+
+    @Test
     void aTokenTaskCompletesWithTheSendTaskSuccessOutput() throws Exception {
         f.function("Notify", p -> json("\"ignored\""));
         String m = f.machineResource("token.asl.json");

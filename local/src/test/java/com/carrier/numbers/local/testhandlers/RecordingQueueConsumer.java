@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An SQS consumer whose messages say what to do: a body {@code ok:<label>} succeeds,
  * {@code fail-once:<label>} fails on its first receive, {@code fail-always:<label>} always fails (both
  * reported as batch item failures), {@code throw-once:<label>} throws (the whole batch fails) on its first
- * receive; a batch with a {@code slow:<label>} takes 300 ms. Like a FIFO consumer must, once an item of a FIFO batch fails
+ * receive; {@code bad-report-once:<label>} reports an id not in the batch on its first receive; a batch with a {@code slow:<label>} takes 300 ms. Like a FIFO consumer must, once an item of a FIFO batch fails
  * it reports that item and every later one unprocessed. Records every invocation for the tests.
  */
 public class RecordingQueueConsumer implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -90,6 +90,10 @@ public class RecordingQueueConsumer implements RequestHandler<SQSEvent, SQSBatch
                 List<Delivery> all = event.getRecords().stream().map(r -> delivery(function, r, false)).toList();
                 BATCHES.add(new Batch(function, all, true));
                 throw new IllegalStateException("throw-once (expected by the test)");
+            }
+            if (body.startsWith("bad-report-once:") && receives == 1) {
+                // an id that is not in the batch: Lambda fails the whole batch
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier("not-a-message-of-this-batch").build());
             }
             boolean fifo = m.getAttributes().containsKey("MessageGroupId");
             boolean fails = fifoFailed || body.startsWith("fail-always:") || body.startsWith("fail-once:") && receives == 1;

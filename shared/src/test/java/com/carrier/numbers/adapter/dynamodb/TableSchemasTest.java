@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 class TableSchemasTest {
     @Test
     void readsEveryTableAndIndexFromTheTemplate() {
-        var schemas = TableSchemas.fromTemplate(TableSchemas.findTemplate(), TableNames.fromEnvironment());
+        var schemas = TableSchemas.fromTemplate(TableSchemas.findTemplate(), com.carrier.numbers.template.SamTemplate.load().localTableNames());
         var requests = schemas.createRequests();
         assertThat(requests).extracting(CreateTableRequest::tableName)
                 .containsExactly("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency");

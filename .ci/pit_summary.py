@@ -1,0 +1,24 @@
+#!/usr/bin/env python3
+"""Prints PIT's mutation score per module and in total from target/pit-reports/mutations.xml files,
+and lists the surviving mutants (class, method, line, mutator) so accepted survivors can be reviewed."""
+import sys
+import xml.etree.ElementTree as ET
+
+total_killed = total = 0
+for path in sys.argv[1:]:
+    root = ET.parse(path).getroot()
+    mutations = root.findall("mutation")
+    # PIT's score: killed (incl. timed out / memory error) over all mutations; NO_COVERAGE counts as survived.
+    killed = [m for m in mutations if m.get("detected") == "true"]
+    survived = [m for m in mutations if m.get("detected") != "true"]
+    total_killed += len(killed)
+    total += len(mutations)
+    score = 100.0 * len(killed) / len(mutations) if mutations else 100.0
+    print(f"{path}: {len(killed)}/{len(mutations)} mutants killed = {score:.1f}%")
+    for m in survived:
+        cls = m.findtext("mutatedClass").rsplit(".", 1)[-1]
+        mutator = m.findtext("mutator").rsplit(".", 1)[-1]
+        print(f"  survived ({m.get('status')}): {cls}.{m.findtext('mutatedMethod')} line {m.findtext('lineNumber')}: "
+              f"{mutator}: {m.findtext('description')}")
+if total:
+    print(f"mutation score, all modules: {total_killed}/{total} = {100.0 * total_killed / total:.1f}%")
