@@ -2,6 +2,8 @@ package com.carrier.numbers.local;
 
 import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
+import com.carrier.numbers.adapter.sqs.SqsProvisioningQueue;
+import com.carrier.numbers.port.ProvisioningQueue;
 import com.carrier.numbers.adapter.dynamodb.TableSchemas;
 import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.local.TemplateRoutes.RouteDef;
@@ -149,6 +151,8 @@ public final class LocalRuntime implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", gateway);
         server.start();
+        // The simulated carrier's task posts its signed events to this API's callback route, as a carrier would.
+        System.setProperty("PLATFORM_API_URL", baseUrl().toString());
         if (sqs != null) {
             sqs.startPolling(functions::get);
         }
@@ -186,7 +190,7 @@ public final class LocalRuntime implements AutoCloseable {
                 }
                 workflows = new LocalWorkflows(engine, arns);
                 platform = NumbersPlatform.create(dynamoDb.client(), tables, Clock.systemUTC(),
-                        NumbersPlatform.Settings.fromEnvironment(), workflows);
+                        NumbersPlatform.Settings.fromEnvironment(), workflows, provisioningQueue(sqs));
                 Platform.use(platform);
                 seeded = options.seed() && DemoData.seed(platform);
                 engine.resumePersisted(); // executions in flight at the last stop carry on (with --persist)
@@ -204,6 +208,14 @@ public final class LocalRuntime implements AutoCloseable {
             }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** The template's provisioning queue on ElasticMQ (bulk jobs, inventory loads, queued renewals), if it has one. */
+    private static ProvisioningQueue provisioningQueue(LocalSqs sqs) {
+        if (sqs == null || !sqs.queues().containsKey("ProvisioningQueue")) {
+            return null;
+        }
+        return new SqsProvisioningQueue(sqs.client(), sqs.queue("ProvisioningQueue").url());
     }
 
     public static void main(String[] args) {

@@ -22,6 +22,13 @@ public interface NumberStore {
     int addToInventory(List<NumberWrite> loads);
 
     /**
+     * Like {@link #addToInventory}, answering which numbers this call added (a number already
+     * known, or whose job item already has a result, is not among them). Writes many numbers per
+     * request, each conditioned on not existing.
+     */
+    java.util.Set<String> addAllToInventory(List<NumberWrite> loads);
+
+    /**
      * Writes a change of a number with everything that must move with it, all or nothing.
      *
      * @throws ConditionFailed   the number or an account changed since it was read (re-read and decide again)
@@ -53,6 +60,6 @@ public interface NumberStore {
      */
     List<DueWork> due(DueWork.Kind kind, Instant dueBy, int limit);
 
-    /** Moves last_call_at forward to {@code at} (never back). False if the number does not exist. */
-    boolean recordCall(String number, Instant at);
+    /** Every number whose monthly charge is due at {@code now}, with its owner, page by page (the hourly run queues them). */
+    void scanDueForRenewal(Instant now, java.util.function.Consumer<ProvisioningTask.RenewalDue> each);
 }

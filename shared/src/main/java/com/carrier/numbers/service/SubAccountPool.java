@@ -11,6 +11,7 @@ import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.PlatformException;
 import com.carrier.numbers.domain.UnassignSchedule;
 import com.carrier.numbers.port.ConditionFailed;
+import com.carrier.numbers.port.JobItemMark;
 import com.carrier.numbers.port.NumberStore;
 import com.carrier.numbers.port.NumberWrite;
 import com.carrier.numbers.port.StoreUnavailable;
@@ -43,6 +44,11 @@ public class SubAccountPool {
 
     /** The master (parent of {@code subAccountId}) hands one of its in-service, unassigned DIDs to the sub-account. */
     public PhoneNumber assign(Caller caller, String subAccountId, String number) {
+        return assign(caller, subAccountId, number, null);
+    }
+
+    /** {@link #assign} as item {@code job} of a bulk job (its result written in the assign's transaction). */
+    public PhoneNumber assign(Caller caller, String subAccountId, String number, JobItemMark job) {
         String e164 = E164.parse(number, "number");
         Account sub = requireSubOfCaller(caller, subAccountId);
         return write(e164, () -> {
@@ -60,7 +66,8 @@ public class SubAccountPool {
             d.subAccountId = subAccountId;
             PhoneNumber after = d.build();
             numbers.apply(new NumberWrite(before, after, null, Counters.deltas(before, after), null,
-                    Audits.event(caller, now, e164, before.state(), "assign", subAccountId, "assign to " + subAccountId, false, null)));
+                    Audits.event(caller, now, e164, before.state(), "assign", subAccountId, "assign to " + subAccountId, false, null))
+                    .withJobItem(job));
             return after;
         });
     }
@@ -71,6 +78,11 @@ public class SubAccountPool {
      * (admin only, else 403) overrides and writes an audit record naming the cool-off it overrode.
      */
     public PhoneNumber unassign(Caller caller, String subAccountId, String number, boolean force, String reason) {
+        return unassign(caller, subAccountId, number, force, reason, null);
+    }
+
+    /** {@link #unassign} as item {@code job} of a bulk job (its result written in the unassign's transaction). */
+    public PhoneNumber unassign(Caller caller, String subAccountId, String number, boolean force, String reason, JobItemMark job) {
         String e164 = E164.parse(number, "number");
         if (force && !caller.isAdmin()) {
             throw PlatformException.forbidden("force=true is for platform operators only");
@@ -83,7 +95,7 @@ public class SubAccountPool {
             if (coolOff.isPresent() && !force) {
                 throw coolOffInEffect(e164, coolOff.get(), now);
             }
-            return unassignNow(caller, before, subAccountId, now, coolOff, reason);
+            return unassignNow(caller, before, subAccountId, now, coolOff, reason, job);
         });
     }
 
@@ -108,7 +120,7 @@ public class SubAccountPool {
             }
             Optional<Instant> coolOff = CoolOff.until(callActivity.lastCallAt(e164).orElse(null), now);
             if (coolOff.isEmpty()) {
-                return new UnassignOutcome(unassignNow(caller, before, subAccountId, now, coolOff, null), false);
+                return new UnassignOutcome(unassignNow(caller, before, subAccountId, now, coolOff, null, null), false);
             }
             NumberDraft d = NumberDraft.of(before);
             d.unassignSchedule = new UnassignSchedule(subAccountId, now, coolOff.get(), now);
@@ -199,7 +211,7 @@ public class SubAccountPool {
 
     /** The write of an immediate (or forced) unassign; a scheduled deferred unassign is dropped with it. */
     private PhoneNumber unassignNow(Caller caller, PhoneNumber before, String subAccountId, Instant now,
-                                   Optional<Instant> coolOff, String reason) {
+                                   Optional<Instant> coolOff, String reason, JobItemMark job) {
         String e164 = before.number();
         NumberDraft d = NumberDraft.of(before);
         d.subAccountId = null;
@@ -210,7 +222,7 @@ public class SubAccountPool {
                 : "unassign from " + subAccountId;
         numbers.apply(new NumberWrite(before, after, null, Counters.deltas(before, after), null,
                 Audits.event(caller, now, e164, before.state(), overrode ? "forced_unassign" : "unassign", subAccountId,
-                        why, overrode, coolOff.orElse(null))));
+                        why, overrode, coolOff.orElse(null))).withJobItem(job));
         return after;
     }
 

@@ -130,6 +130,17 @@ class TenancyMatrixTest {
                     "owner 403, parent 200, sibling 403, stranger 403, admin 200, sibling-own 403"),
             repeatable("POST /v2/admin/call-activity", (w, a) -> new Request("POST", "/v2/admin/call-activity", "{\"number\":\"" + w.n1 + "\"}"),
                     "owner 403, parent 403, sibling 403, stranger 403, admin 202"),
+            // Bulk: a job is the caller's own account's (202 for anyone authenticated); another account's job is 404.
+            row("POST /v2/numbers/bulk", (w, a) -> new Request("POST", "/v2/numbers/bulk",
+                            "{\"operations\":[{\"action\":\"purchase\",\"number\":\"" + w.available + "\"}]}"),
+                    "owner 202, parent 202, sibling 202, stranger 202, admin 202"),
+            row("GET /v2/jobs/{job_id}", (w, a) -> get("/v2/jobs/" + w.s1JobId),
+                    "owner 200, parent 200, sibling 404, stranger 404, admin 200"),
+            row("GET /v2/jobs", (w, a) -> get("/v2/jobs"),
+                    "owner 200, parent 200, sibling 200, stranger 200, admin 200"),
+            row("POST /v2/admin/inventory", (w, a) -> new Request("POST", "/v2/admin/inventory",
+                            "{\"numbers\":[{\"number\":\"+1" + w.npaExchange + "0090\",\"city\":\"Denver\",\"state\":\"CO\"}]}"),
+                    "owner 403, parent 403, sibling 403, stranger 403, admin 202"),
             row("GET /v2/admin/audit", (w, a) -> get("/v2/admin/audit?number=" + enc(w.n1)),
                     "owner 403, parent 403, sibling 403, stranger 403, admin 200"),
             // A new sub-account of M: only M (and an operator) may create one under it.
@@ -322,7 +333,7 @@ class TenancyMatrixTest {
     static final class World {
         String m, s1, s2, x, admin;
         String mToken, s1Token, s2Token, xToken, adminToken, s1RevokedToken, s1SpareAuthId;
-        String npaExchange, available, held, n1, n1Id, pool, assigned;
+        String npaExchange, available, held, n1, n1Id, pool, assigned, s1JobId;
 
         static World create(NumbersPlatform platform) {
             World w = new World();
@@ -374,6 +385,12 @@ class TenancyMatrixTest {
             platform.phoneNumbers().purchase(m, w.m, w.pool, null);
             platform.phoneNumbers().purchase(m, w.m, w.assigned, null);
             platform.subAccountPool().assign(m, w.s1, w.assigned);
+            // A job of S1, written without queueing it (a consumer running it would change the world mid-cell).
+            w.s1JobId = "job_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+            new com.carrier.numbers.adapter.dynamodb.DynamoJobStore(runtime.dynamoDb(), com.carrier.numbers.TableNames.fromEnvironment().jobs())
+                    .create(new com.carrier.numbers.domain.Job(w.s1JobId, w.s1, "matrix", Role.USER, com.carrier.numbers.domain.Job.BULK,
+                            com.carrier.numbers.domain.JobStatus.QUEUED, 1, 0, 0, null, java.time.Instant.now(), null),
+                            List.of(new com.carrier.numbers.domain.JobItem(w.s1JobId, 0, "release", w.n1, "pending", null, null)));
             return w;
         }
     }
