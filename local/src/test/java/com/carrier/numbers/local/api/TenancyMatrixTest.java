@@ -387,7 +387,8 @@ class TenancyMatrixTest {
             platform.subAccountPool().assign(m, w.s1, w.assigned);
             // A job of S1, written without queueing it (a consumer running it would change the world mid-cell).
             w.s1JobId = "job_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-            new com.carrier.numbers.adapter.dynamodb.DynamoJobStore(runtime.dynamoDb(), com.carrier.numbers.TableNames.fromEnvironment().jobs())
+            new com.carrier.numbers.adapter.dynamodb.DynamoJobStore(runtime.dynamoDb(),
+                    com.carrier.numbers.template.SamTemplate.load().localTableNames().jobs()) // the names the runtime created
                     .create(new com.carrier.numbers.domain.Job(w.s1JobId, w.s1, "matrix", Role.USER, com.carrier.numbers.domain.Job.BULK,
                             com.carrier.numbers.domain.JobStatus.QUEUED, 1, 0, 0, null, java.time.Instant.now(), null),
                             List.of(new com.carrier.numbers.domain.JobItem(w.s1JobId, 0, "release", w.n1, "pending", null, null)));
