@@ -25,6 +25,8 @@ import com.carrier.numbers.service.CallActivity;
 import com.carrier.numbers.service.Credentials;
 import com.carrier.numbers.service.IdempotencyKeys;
 import com.carrier.numbers.service.Inventory;
+import com.carrier.numbers.service.NumberWorkflows;
+import com.carrier.numbers.service.OverdueSweep;
 import com.carrier.numbers.service.PhoneNumbers;
 import com.carrier.numbers.service.Renewals;
 import com.carrier.numbers.service.SubAccountPool;
@@ -61,6 +63,7 @@ public final class NumbersPlatform {
     private final AuditTrail auditTrail;
     private final IdempotencyKeys idempotencyKeys;
     private final Workflows workflows;
+    private final OverdueSweep overdueSweep;
     private final BulkJobs bulkJobs;
     private final Ports ports;
     private final PortSteps portSteps;
@@ -90,11 +93,13 @@ public final class NumbersPlatform {
         var scope = new Scope(accountStore);
         var credentials = new Credentials(new DynamoCredentialStore(dynamo, tables.credentials()), scope, clock);
         var renewals = new Renewals(numberStore, accountStore, clock, provisioningQueue);
+        var numberWorkflows = new NumberWorkflows(workflows);
         var callStore = new DynamoCallActivityStore(dynamo, tables.callActivity());
         var inventory = new Inventory(numberStore, RateTable.standard(), clock, callStore);
-        var phoneNumbers = new PhoneNumbers(numberStore, accountStore, scope, clock, settings.aging(), settings.defaultHold());
+        var phoneNumbers = new PhoneNumbers(numberStore, accountStore, scope, clock, settings.aging(), settings.defaultHold(),
+                numberWorkflows);
         var callActivity = new CallActivity(numberStore, callStore);
-        var subAccountPool = new SubAccountPool(numberStore, scope, clock, callActivity);
+        var subAccountPool = new SubAccountPool(numberStore, scope, clock, callActivity, numberWorkflows);
         var portStore = new DynamoPortStore(dynamo, tables.ports());
         var portSteps = new PortSteps(portStore, numberStore, carrier(workflows, clock), workflows, clock, BRAND);
         var ports = new Ports(portStore, numberStore, accountStore, scope, workflows, RateTable.standard(), clock, portSteps);
@@ -111,7 +116,8 @@ public final class NumbersPlatform {
                 workflows,
                 new BulkJobs(new DynamoJobStore(dynamo, tables.jobs()), provisioningQueue, phoneNumbers, subAccountPool, inventory,
                         scope, clock),
-                ports, portSteps, clock);
+                ports, portSteps, clock,
+                new OverdueSweep(numberStore, inventory, subAccountPool, clock));
     }
 
     /**
@@ -126,7 +132,8 @@ public final class NumbersPlatform {
     private NumbersPlatform(Inventory inventory, PhoneNumbers phoneNumbers, SubAccountPool subAccountPool,
                             CallActivity callActivity, Accounts accounts, Credentials credentials, Renewals renewals,
                             AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, Workflows workflows, BulkJobs bulkJobs,
-                            Ports ports, PortSteps portSteps, Clock clock) {
+                            Ports ports, PortSteps portSteps, Clock clock, OverdueSweep overdueSweep) {
+        this.overdueSweep = overdueSweep;
         this.bulkJobs = bulkJobs;
         this.ports = ports;
         this.portSteps = portSteps;
@@ -153,6 +160,7 @@ public final class NumbersPlatform {
     public AuditTrail auditTrail() { return auditTrail; }
     public IdempotencyKeys idempotencyKeys() { return idempotencyKeys; }
     public Workflows workflows() { return workflows; }
+    public OverdueSweep overdueSweep() { return overdueSweep; }
     public BulkJobs bulkJobs() { return bulkJobs; }
     public Ports ports() { return ports; }
     public PortSteps portSteps() { return portSteps; }

@@ -97,6 +97,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalDynamoDb dynamoDbLocal;
     private final NumbersPlatform platform;
     private final LocalWorkflows workflows;
+    /** The overdue sweep's schedule (the template's OverdueNumbersSweepFunction) on scaled workflow time. */
+    private final LocalOverdueSweep overdueSweep;
     private final boolean seeded;
     private final TemplateRoutes template;
     private final Map<String, LambdaFunction> functions;
@@ -111,6 +113,7 @@ public final class LocalRuntime implements AutoCloseable {
                          LocalWorkflows workflows, boolean seeded, LocalSqs sqs) throws IOException {
         this.options = options;
         this.workflows = workflows;
+        this.overdueSweep = platform == null ? null : LocalOverdueSweep.start(platform, options.timeScale());
         this.sqs = sqs;
         this.template = template;
         this.dynamoDbLocal = dynamoDbLocal;
@@ -314,6 +317,9 @@ public final class LocalRuntime implements AutoCloseable {
         workers.shutdownNow();
         if (sqs != null) {
             sqs.close(); // batches being handled finish while DynamoDB Local is still up
+        }
+        if (overdueSweep != null) {
+            overdueSweep.close();
         }
         if (workflows != null) {
             workflows.engine().close(); // executions stop here; with --persist they resume at the next start

@@ -54,6 +54,12 @@ public interface NumberStore {
     /** Numbers whose monthly charge is due at {@code now} (in service, not suspended). */
     List<String> dueForRenewal(Instant now, int limit);
 
+    /**
+     * Numbers waiting on a workflow of {@code kind} whose wait ended at or before {@code dueBy}, oldest
+     * first (at most {@code limit}). Reads a sparse index that only such numbers carry.
+     */
+    List<DueWork> due(DueWork.Kind kind, Instant dueBy, int limit);
+
     /** Every number whose monthly charge is due at {@code now}, with its owner, page by page (the hourly run queues them). */
     void scanDueForRenewal(Instant now, java.util.function.Consumer<ProvisioningTask.RenewalDue> each);
 }

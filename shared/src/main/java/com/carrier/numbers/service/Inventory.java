@@ -198,15 +198,42 @@ public class Inventory {
         return jobId == null ? w : w.withJobItem(new com.carrier.numbers.port.JobItemMark(jobId, index, e164));
     }
 
-    /** Aging is over for {@code number}: released -> available (idempotent: a number in another state is left alone). */
+    /**
+     * Aging is over for {@code number}, wall-clock wise: released -> available once available_at has
+     * passed (a number in another state, or not yet due, is left alone).
+     */
     public PhoneNumber ageOut(String number) {
         String e164 = E164.parse(number, "number");
+        PhoneNumber current = numbers.find(e164).orElseThrow(() -> PlatformException.notFound("number " + e164));
+        if (current.state() != NumberState.RELEASED || current.availableAt() == null
+                || current.availableAt().isAfter(clock.instant())) {
+            return current;
+        }
+        return ageOut(e164, current.releasedAt()).number();
+    }
+
+    /** What became of an aging execution's number. */
+    public record AgingOutcome(PhoneNumber number, boolean agedOut) {
+    }
+
+    /**
+     * The aging workflow's last step: the number released at {@code releasedAt} returns to inventory
+     * (search, browse, purchase) with its rate, and the audit trail records AGE_OUT. Conditional on the
+     * number still being released from that same release: if it was bought again (and perhaps released
+     * again) meanwhile, nothing changes. It does not compare available_at with the clock: the
+     * workflow's wait did that, on its own (possibly scaled) time.
+     */
+    public AgingOutcome ageOut(String number, Instant releasedAt) {
+        String e164 = E164.parse(number, "number");
+        if (releasedAt == null) {
+            throw PlatformException.validation("released_at", "released_at is required");
+        }
         try {
             return Retry.onConflict(5, () -> {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
                 PhoneNumber before = numbers.find(e164).orElseThrow(() -> PlatformException.notFound("number " + e164));
-                if (!NumberLifecycle.AGE_OUT.allows(before.state()) || before.availableAt() == null || before.availableAt().isAfter(now)) {
-                    return before;
+                if (!NumberLifecycle.AGE_OUT.allows(before.state()) || !releasedAt.equals(before.releasedAt())) {
+                    return new AgingOutcome(before, false);
                 }
                 NumberDraft d = NumberDraft.of(before).clearRental();
                 d.state = NumberLifecycle.AGE_OUT.to();
@@ -220,7 +247,7 @@ public class Inventory {
                 if (calls != null) {
                     calls.forget(e164); // the previous customer's calls do not hold the next one to a cool-off
                 }
-                return after;
+                return new AgingOutcome(after, true);
             });
         } catch (ConditionFailed | StoreUnavailable e) {
             throw new PlatformException(ErrorCode.NUMBER_UNAVAILABLE, e164 + " is being changed by others; try again");

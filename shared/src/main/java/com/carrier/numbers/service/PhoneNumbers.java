@@ -50,8 +50,11 @@ public class PhoneNumbers {
     private final Clock clock;
     private final Duration aging;
     private final Duration defaultHold;
+    private final NumberWorkflows workflows;
 
-    public PhoneNumbers(NumberStore numbers, AccountStore accounts, Scope scope, Clock clock, Duration aging, Duration defaultHold) {
+    public PhoneNumbers(NumberStore numbers, AccountStore accounts, Scope scope, Clock clock, Duration aging, Duration defaultHold,
+                        NumberWorkflows workflows) {
+        this.workflows = workflows;
         this.numbers = numbers;
         this.accounts = accounts;
         this.scope = scope;
@@ -248,6 +251,8 @@ public class PhoneNumbers {
      * in_service / port_in -> released with available_at = now + aging; features cleared; billing
      * stops. A reserved number was never in service: its holder's release cancels the hold
      * (CANCEL_HOLD) and it is back in inventory at once, without aging (DESIGN.md section 3).
+     * A released number starts its aging execution, which returns it to inventory at available_at
+     * (if the start is lost, the overdue sweep does).
      */
     public PhoneNumber release(Caller caller, String accountId, String number) {
         return release(caller, accountId, number, null);
@@ -255,6 +260,14 @@ public class PhoneNumbers {
 
     /** {@link #release} as item {@code job} of a bulk job (its result written in the release's transaction). */
     public PhoneNumber release(Caller caller, String accountId, String number, JobItemMark job) {
+        PhoneNumber after = releaseOnly(caller, accountId, number, job);
+        if (after.state() == NumberState.RELEASED) {
+            workflows.startAging(after);
+        }
+        return after;
+    }
+
+    private PhoneNumber releaseOnly(Caller caller, String accountId, String number, JobItemMark job) {
         String e164 = E164.parse(number, "number");
         scope.require(caller, accountId);
         try {

@@ -499,6 +499,6 @@ public class Ports {
                 E164.regionOf(e164).equals(port.endUserAddress().country()) ? port.endUserAddress().state() : null,
                 port.endUserAddress().city(), rate.type(), com.carrier.numbers.domain.Money.ZERO, rate.monthlyCost(),
                 port.accountId(), null, null, null, null, null, null, null, null, null, null, false, null, null, null, null,
-                null, 0);
+                null, null, 0);
     }
 }

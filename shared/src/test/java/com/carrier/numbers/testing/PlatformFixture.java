@@ -7,6 +7,7 @@ import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.domain.InventoryNumber;
 import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.Role;
+import com.carrier.numbers.port.Workflows;
 import com.carrier.numbers.port.ProvisioningQueue;
 import com.carrier.numbers.service.CreatedAccount;
 import java.util.ArrayList;
@@ -35,10 +36,16 @@ public final class PlatformFixture {
 
     private PlatformFixture(DynamoDbClient dynamo, TableNames tables, TestClock clock, NumbersPlatform.Settings settings,
                             ProvisioningQueue queue) {
+        this(dynamo, tables, clock, settings, null, queue);
+    }
+
+    /** {@code workflows} null: the fixture's {@link #workflows} records what the domain asks of the state machines. */
+    private PlatformFixture(DynamoDbClient dynamo, TableNames tables, TestClock clock, NumbersPlatform.Settings settings,
+                            Workflows workflows, ProvisioningQueue queue) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.clock = clock;
-        this.platform = NumbersPlatform.create(dynamo, tables, clock, settings, workflows, queue);
+        this.platform = NumbersPlatform.create(dynamo, tables, clock, settings, workflows == null ? this.workflows : workflows, queue);
         CreatedAccount operator = platform.accounts().create(Caller.SYSTEM, ADMIN_ACCOUNT, "Platform operator", null, null);
         var credential = platform.credentials().register(ADMIN_ACCOUNT, Role.ADMIN, "operator", "test-admin-token-" + tables.numbers());
         this.admin = new Caller(operator.account().id(), credential.credential().authId(), Role.ADMIN);
@@ -64,6 +71,12 @@ public final class PlatformFixture {
     public static PlatformFixture create(NumbersPlatform.Settings settings) {
         DynamoDbClient dynamo = LocalDynamo.client();
         return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), settings);
+    }
+
+    /** A platform on fresh tables that starts its state machines' executions through {@code workflows}. */
+    public static PlatformFixture create(NumbersPlatform.Settings settings, Workflows workflows) {
+        DynamoDbClient dynamo = LocalDynamo.client();
+        return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), settings, workflows, null);
     }
 
     /** A platform whose adapters go through {@code dynamo} (e.g. a fault-injecting wrapper of {@link LocalDynamo#client()}). */

@@ -147,6 +147,42 @@ class EventInvocationTest {
             assertThat(w.balance(MASTER)).isEqualTo(DemoWorld.STARTING_BALANCE.minus(price(w, N1)).minus(w.number(N1).monthlyCost()));
         }));
 
+        // ------------------------------------------------------------ aging and deferred unassign
+
+        c.put("AgeOutNumberFunction", new Case(w -> {
+            w.fixture.clock.set(Instant.parse("2026-10-10T09:30:00Z")); // the event's released_at
+            w.own(N1);
+            w.platform.phoneNumbers().release(DEMO_MASTER.caller(), MASTER, N1);
+        }, (o, w) -> {
+            assertThat(o.output()).as(o.describe()).isEqualTo(JSON.valueToTree(Map.of("number", N1,
+                    "released_at", "2026-10-10T09:30:00Z", "outcome", "aged_out", "state", "available")));
+            assertThat(w.number(N1).state()).isEqualTo(NumberState.AVAILABLE);
+            assertThat(w.number(N1).ownerId()).isNull();
+        }));
+
+        c.put("CompleteDeferredUnassignFunction", new Case(w -> {
+            w.fixture.clock.set(Instant.parse("2026-11-12T09:30:00Z")); // the event's requested_at
+            w.assigned(N1, SUB1);
+            w.platform.callActivity().record(N1, Instant.parse("2026-11-09T02:10:00Z")); // cool-off until 11-24 02:10
+            w.platform.subAccountPool().unassignWhenCooledOff(DEMO_MASTER.caller(), SUB1, N1);
+        }, (o, w) -> {
+            assertThat(o.output().path("outcome").asText()).as(o.describe()).isEqualTo("unassigned");
+            assertThat(o.output().path("cool_off_until").asText()).isEqualTo("2026-11-24T02:10:00Z");
+            assertThat(w.number(N1).subAccountId()).isNull();
+            assertThat(w.number(N1).ownerId()).isEqualTo(MASTER);
+        }));
+
+        c.put("OverdueNumbersSweepFunction", new Case(w -> {
+            // released 45 days and an hour before the run, its aging start lost (this world has no engine)
+            w.fixture.clock.set(eventTime("OverdueNumbersSweepFunction").minus(Duration.ofDays(45)).minus(Duration.ofHours(1)));
+            w.own(N1);
+            w.platform.phoneNumbers().release(DEMO_MASTER.caller(), MASTER, N1);
+        }, (o, w) -> {
+            assertThat(o.output().path("aged_out").asInt()).as(o.describe()).isEqualTo(1);
+            assertThat(o.output().path("failed").asInt()).as(o.describe()).isZero();
+            assertThat(w.number(N1).state()).isEqualTo(NumberState.AVAILABLE);
+        }));
+
         // ------------------------------------------------------------ crossbar family
         c.put("SearchNumbersFunction", new Case(w -> { }, (o, w) -> {
             JsonNode data = crossbar(o, 200);
@@ -609,6 +645,12 @@ class EventInvocationTest {
             }
             if (e.hasNonNull("time")) {
                 return Instant.parse(e.path("time").asText());
+            }
+            // a workflow task runs when its wait ends
+            for (String waitedFor : List.of("available_at", "cool_off_until")) {
+                if (e.hasNonNull(waitedFor)) {
+                    return Instant.parse(e.path(waitedFor).asText());
+                }
             }
             long sent = e.path("Records").path(0).path("attributes").path("SentTimestamp").asLong(0);
             if (sent > 0) {

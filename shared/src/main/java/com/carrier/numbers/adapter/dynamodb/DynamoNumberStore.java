@@ -6,6 +6,7 @@ import static com.carrier.numbers.adapter.dynamodb.Attrs.s;
 import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.port.AccountDelta;
+import com.carrier.numbers.port.DueWork;
 import com.carrier.numbers.port.InventoryCriterion;
 import com.carrier.numbers.port.JobItemMark;
 import com.carrier.numbers.port.NumberStore;
@@ -434,6 +435,29 @@ public final class DynamoNumberStore implements NumberStore {
                 }
                 QueryResponse page = dynamo.query(q.build());
                 page.items().forEach(i -> due.add(i.get(NumberItems.PK).s()));
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null && due.size() < limit);
+        }
+        return due;
+    }
+
+    @Override
+    public List<DueWork> due(DueWork.Kind kind, Instant dueBy, int limit) {
+        List<DueWork> due = new ArrayList<>();
+        for (char digit = '0'; digit <= '9' && due.size() < limit; digit++) {
+            String bucket = NumberItems.dueBucket(kind, digit);
+            Map<String, AttributeValue> startKey = null;
+            do {
+                QueryRequest.Builder q = QueryRequest.builder().tableName(numbers).indexName("ByDue")
+                        .keyConditionExpression("due_bucket = :b AND due_at <= :by")
+                        .expressionAttributeValues(Map.of(":b", s(bucket), ":by", s(Attrs.time(dueBy))))
+                        .limit(limit - due.size());
+                if (startKey != null) {
+                    q.exclusiveStartKey(startKey);
+                }
+                QueryResponse page = dynamo.query(q.build());
+                page.items().forEach(i -> due.add(new DueWork(kind, i.get(NumberItems.PK).s(),
+                        Attrs.instant(i, "due_since"), Attrs.instant(i, "due_at"))));
                 startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (startKey != null && due.size() < limit);
         }

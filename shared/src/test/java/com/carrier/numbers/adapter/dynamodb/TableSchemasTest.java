@@ -15,10 +15,11 @@ class TableSchemasTest {
                 .containsExactly("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency", "Jobs", "CallActivity", "Ports");
         CreateTableRequest numbers = requests.get(0);
         assertThat(numbers.globalSecondaryIndexes()).extracting(g -> g.indexName())
-                .contains("ByPrefix", "ByCity", "ByRegion", "ByPlace", "ByOwner", "BySubAccount", "ById");
+                .contains("ByPrefix", "ByCity", "ByRegion", "ByPlace", "ByOwner", "BySubAccount", "ById", "ByRenewal", "ByDue");
         assertThat(numbers.keySchema().get(0).attributeName()).isEqualTo("number");
-        CreateTableRequest ports = requests.stream().filter(r -> r.tableName().equals("Ports")).findFirst().orElseThrow();
-        assertThat(ports.globalSecondaryIndexes()).extracting(g -> g.indexName())
+        assertThat(requests.get(6).globalSecondaryIndexes()).as("Jobs").extracting(g -> g.indexName())
+                .containsExactlyInAnyOrder("ByAccount");
+        assertThat(requests.get(8).globalSecondaryIndexes()).as("Ports").extracting(g -> g.indexName())
                 .containsExactlyInAnyOrder("ByAccount", "ByAccountStatus");
     }
 }
