@@ -27,16 +27,21 @@ public class CallActivity {
         this.calls = calls;
     }
 
-    /** Records a call on {@code number} at {@code at}; keeps the latest (an older report never moves it back). Unknown numbers are 404. */
+    /**
+     * Records a call on {@code number} at {@code at}; keeps the latest (an older report never moves it
+     * back). Unknown numbers are 404. A report on a number no customer has in service (back in
+     * inventory, aging, held) is nobody's call: it is accepted and dropped, so a late report of a
+     * previous customer's call never holds the next customer to a cool-off.
+     */
     public void record(String number, Instant at) {
         String e164 = E164.parse(number, "number");
         if (at == null) {
             throw PlatformException.validation("at", "at is required");
         }
-        if (numbers.find(e164).isEmpty()) {
-            throw PlatformException.notFound("number " + e164);
+        var current = numbers.find(e164).orElseThrow(() -> PlatformException.notFound("number " + e164));
+        if (current.state() == com.carrier.numbers.domain.NumberState.IN_SERVICE) {
+            calls.record(e164, at);
         }
-        calls.record(e164, at);
     }
 
     /**
@@ -52,7 +57,7 @@ public class CallActivity {
         calls.recordAll(latest);
     }
 
-    /** The last call reported on {@code e164}, if any (what the cool-off and the deferred unassign read). */
+    /** The last call reported on {@code e164}, if any, (what the cool-off and the deferred unassign read). */
     public Optional<Instant> lastCallAt(String e164) {
         return calls.lastCall(e164);
     }
