@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The one place the functions build AWS SDK clients: every client (DynamoDB now; Step Functions,
@@ -34,6 +35,11 @@ public final class AwsClients {
 
     public static DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder(), "DYNAMODB_ENDPOINT").build();
+    }
+
+    /** SQS (the provisioning queue); SQS_ENDPOINT points it at ElasticMQ locally. */
+    public static SqsClient sqs() {
+        return configure(SqsClient.builder(), "SQS_ENDPOINT").build();
     }
 
     /** Credentials, HTTP client, region and the endpoint named by {@code endpointVariable} (if set). */

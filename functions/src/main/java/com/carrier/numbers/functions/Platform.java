@@ -1,7 +1,15 @@
 package com.carrier.numbers.functions;
 
+import com.carrier.numbers.Env;
 import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
+import com.carrier.numbers.adapter.sqs.SqsProvisioningQueue;
+import com.carrier.numbers.port.ProvisioningQueue;
+import com.carrier.numbers.adapter.stepfunctions.StepFunctionsWorkflows;
+import com.carrier.numbers.domain.CallbackSignature;
+import com.carrier.numbers.port.Workflows;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import com.carrier.numbers.domain.E164;
 import com.carrier.numbers.functions.http.Json;
 import java.time.Clock;
@@ -42,9 +50,55 @@ public final class Platform {
         Thread warmup = new Thread(Platform::warmUp, "warm-up");
         warmup.setDaemon(true);
         warmup.start();
+        // Only functions whose environment names a state machine or the queue build those clients (cold start).
+        Workflows workflows = usesStateMachines() ? StepFunctionsWorkflows.fromEnvironment(
+                AwsClients.configure(SfnClient.builder(), "STEPFUNCTIONS_ENDPOINT").build()) : null;
         return NumbersPlatform.create(AwsClients.dynamoDb(), TableNames.fromEnvironment(), Clock.systemUTC(),
-                NumbersPlatform.Settings.fromEnvironment());
+                NumbersPlatform.Settings.fromEnvironment(), workflows, provisioningQueue());
     }
+
+    /** Only functions whose environment names a state machine get a Step Functions client. */
+    private static boolean usesStateMachines() {
+        for (Workflows.Machine m : Workflows.Machine.values()) {
+            if (Env.get(m.environmentName(), null) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static volatile CallbackSignature callbackSignature;
+
+    /**
+     * The carrier callback's signing secret: on AWS the Secrets Manager secret the template
+     * generates (CARRIER_CALLBACK_SECRET_ARN), read once per execution environment; locally and in
+     * tests a fixed secret (CARRIER_CALLBACK_SECRET, default {@link #LOCAL_CALLBACK_SECRET}).
+     */
+    public static CallbackSignature callbackSignature() {
+        CallbackSignature s = callbackSignature;
+        if (s == null) {
+            synchronized (Platform.class) {
+                if (callbackSignature == null) {
+                    String arn = Env.get("CARRIER_CALLBACK_SECRET_ARN", null);
+                    callbackSignature = new CallbackSignature(arn == null
+                            ? Env.get("CARRIER_CALLBACK_SECRET", LOCAL_CALLBACK_SECRET)
+                            : secretValue(arn));
+                }
+                s = callbackSignature;
+            }
+        }
+        return s;
+    }
+
+    /** The fixed secret of the local runtime and the tests (never used on AWS, where the secret is generated). */
+    public static final String LOCAL_CALLBACK_SECRET = "local-carrier-callback-secret";
+
+    private static String secretValue(String arn) {
+        try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), "SECRETSMANAGER_ENDPOINT").build()) {
+            return secrets.getSecretValue(b -> b.secretId(arn)).secretString();
+        }
+    }
+
 
     /** Model and marshaller classes of the calls nearly every request makes (loaded, not initialised: no init-order risk). */
     private static final String[] SDK_CLASSES = {
@@ -76,4 +130,10 @@ public final class Platform {
         }
     }
 
+
+    /** Only functions given PROVISIONING_QUEUE_URL build an SQS client (the others keep their cold start). */
+    private static ProvisioningQueue provisioningQueue() {
+        String url = Env.get("PROVISIONING_QUEUE_URL", null);
+        return url == null ? null : new SqsProvisioningQueue(AwsClients.sqs(), url);
+    }
 }

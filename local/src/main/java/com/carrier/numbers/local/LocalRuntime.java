@@ -2,6 +2,8 @@ package com.carrier.numbers.local;
 
 import com.carrier.numbers.NumbersPlatform;
 import com.carrier.numbers.TableNames;
+import com.carrier.numbers.adapter.sqs.SqsProvisioningQueue;
+import com.carrier.numbers.port.ProvisioningQueue;
 import com.carrier.numbers.adapter.dynamodb.TableSchemas;
 import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.local.TemplateRoutes.RouteDef;
@@ -95,6 +97,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalDynamoDb dynamoDbLocal;
     private final NumbersPlatform platform;
     private final LocalWorkflows workflows;
+    /** The overdue sweep's schedule (the template's OverdueNumbersSweepFunction) on scaled workflow time. */
+    private final LocalOverdueSweep overdueSweep;
     private final boolean seeded;
     private final TemplateRoutes template;
     private final Map<String, LambdaFunction> functions;
@@ -109,6 +113,7 @@ public final class LocalRuntime implements AutoCloseable {
                          LocalWorkflows workflows, boolean seeded, LocalSqs sqs) throws IOException {
         this.options = options;
         this.workflows = workflows;
+        this.overdueSweep = platform == null ? null : LocalOverdueSweep.start(platform, options.timeScale());
         this.sqs = sqs;
         this.template = template;
         this.dynamoDbLocal = dynamoDbLocal;
@@ -146,6 +151,8 @@ public final class LocalRuntime implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", gateway);
         server.start();
+        // The simulated carrier's task posts its signed events to this API's callback route, as a carrier would.
+        System.setProperty("PLATFORM_API_URL", baseUrl().toString());
         if (sqs != null) {
             sqs.startPolling(functions::get);
         }
@@ -183,7 +190,7 @@ public final class LocalRuntime implements AutoCloseable {
                 }
                 workflows = new LocalWorkflows(engine, arns);
                 platform = NumbersPlatform.create(dynamoDb.client(), tables, Clock.systemUTC(),
-                        NumbersPlatform.Settings.fromEnvironment(), workflows);
+                        NumbersPlatform.Settings.fromEnvironment(), workflows, provisioningQueue(sqs));
                 Platform.use(platform);
                 seeded = options.seed() && DemoData.seed(platform);
                 engine.resumePersisted(); // executions in flight at the last stop carry on (with --persist)
@@ -201,6 +208,14 @@ public final class LocalRuntime implements AutoCloseable {
             }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** The template's provisioning queue on ElasticMQ (bulk jobs, inventory loads, queued renewals), if it has one. */
+    private static ProvisioningQueue provisioningQueue(LocalSqs sqs) {
+        if (sqs == null || !sqs.queues().containsKey("ProvisioningQueue")) {
+            return null;
+        }
+        return new SqsProvisioningQueue(sqs.client(), sqs.queue("ProvisioningQueue").url());
     }
 
     public static void main(String[] args) {
@@ -302,6 +317,9 @@ public final class LocalRuntime implements AutoCloseable {
         workers.shutdownNow();
         if (sqs != null) {
             sqs.close(); // batches being handled finish while DynamoDB Local is still up
+        }
+        if (overdueSweep != null) {
+            overdueSweep.close();
         }
         if (workflows != null) {
             workflows.engine().close(); // executions stop here; with --persist they resume at the next start

@@ -11,6 +11,8 @@ public enum ErrorCode {
     NUMBER_UNAVAILABLE(409),
     DID_COOL_OFF_IN_EFFECT(409),
     PORT_NOT_CANCELLABLE(409),
+    /** PATCH of a port that has not failed: only a failed port can be corrected and resubmitted. */
+    PORT_NOT_CORRECTABLE(409),
     IDEMPOTENCY_KEY_REUSED(409),
     PAYLOAD_TOO_LARGE(413),
     /** Something failed on our side; never used for bad input. */

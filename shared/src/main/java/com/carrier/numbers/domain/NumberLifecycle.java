@@ -26,6 +26,11 @@ public enum NumberLifecycle {
     PORT_IN_REQUEST(null, NumberState.PORT_IN),
     /** The losing carrier completed the port: the number is live here. */
     PORT_IN_COMPLETE(EnumSet.of(NumberState.PORT_IN), NumberState.IN_SERVICE),
+    /**
+     * The port did not happen (cancelled, failed, or the carrier rejected this number): the number
+     * was never ours, so it leaves the platform at once, without aging. {@code null}: no such number.
+     */
+    PORT_IN_WITHDRAW(EnumSet.of(NumberState.PORT_IN), null),
     /** Another carrier asked for one of our numbers. */
     PORT_OUT_REQUEST(EnumSet.of(NumberState.IN_SERVICE), NumberState.PORT_OUT),
     /** A port-out was withdrawn: the number stays in service here. */
@@ -46,8 +51,13 @@ public enum NumberLifecycle {
         return from;
     }
 
+    /** The state this action leads to; null when the number leaves the platform (its item is deleted). */
     public NumberState to() {
         return to;
+    }
+
+    public boolean removesNumber() {
+        return to == null;
     }
 
     public boolean createsNumber() {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param subAccountId the sub-account a master handed the number to, if any
  * @param holdAccountId the account holding a reservation, while {@code state == RESERVED}
  * @param suspended    a renewal the owner could not pay: status "suspended" until a top-up pays it
+ * @param unassignSchedule a deferred unassign waiting for the cool-off to end, if any
  * @param version      optimistic-lock counter, bumped by every write
  */
 public record PhoneNumber(
@@ -38,6 +39,7 @@ public record PhoneNumber(
         boolean suspended,
         Instant releasedAt,
         Instant availableAt,
+        UnassignSchedule unassignSchedule,
         String holdAccountId,
         Instant holdUntil,
         Instant lastCallAt,

@@ -22,6 +22,13 @@ public interface NumberStore {
     int addToInventory(List<NumberWrite> loads);
 
     /**
+     * Like {@link #addToInventory}, answering which numbers this call added (a number already
+     * known, or whose job item already has a result, is not among them). Writes many numbers per
+     * request, each conditioned on not existing.
+     */
+    java.util.Set<String> addAllToInventory(List<NumberWrite> loads);
+
+    /**
      * Writes a change of a number with everything that must move with it, all or nothing.
      *
      * @throws ConditionFailed   the number or an account changed since it was read (re-read and decide again)
@@ -47,6 +54,12 @@ public interface NumberStore {
     /** Numbers whose monthly charge is due at {@code now} (in service, not suspended). */
     List<String> dueForRenewal(Instant now, int limit);
 
-    /** Moves last_call_at forward to {@code at} (never back). False if the number does not exist. */
-    boolean recordCall(String number, Instant at);
+    /**
+     * Numbers waiting on a workflow of {@code kind} whose wait ended at or before {@code dueBy}, oldest
+     * first (at most {@code limit}). Reads a sparse index that only such numbers carry.
+     */
+    List<DueWork> due(DueWork.Kind kind, Instant dueBy, int limit);
+
+    /** Every number whose monthly charge is due at {@code now}, with its owner, page by page (the hourly run queues them). */
+    void scanDueForRenewal(Instant now, java.util.function.Consumer<ProvisioningTask.RenewalDue> each);
 }

@@ -14,7 +14,9 @@ public interface Workflows {
     enum Machine {
         PORT_LIFECYCLE("PortLifecycleStateMachine", "PORT_LIFECYCLE_STATE_MACHINE_ARN"),
         NUMBER_AGING("NumberAgingStateMachine", "NUMBER_AGING_STATE_MACHINE_ARN"),
-        NUMBER_COOLOFF("NumberCoolOffStateMachine", "NUMBER_COOLOFF_STATE_MACHINE_ARN");
+        NUMBER_COOLOFF("NumberCoolOffStateMachine", "NUMBER_COOLOFF_STATE_MACHINE_ARN"),
+        /** The simulated losing carrier's delays and signed callbacks (DESIGN.md section 5). */
+        CARRIER_SIMULATOR("CarrierSimulatorStateMachine", "CARRIER_SIMULATOR_STATE_MACHINE_ARN");
 
         private final String logicalId;
         private final String environmentName;

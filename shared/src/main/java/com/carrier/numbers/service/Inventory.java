@@ -10,6 +10,7 @@ import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.PlatformException;
 import com.carrier.numbers.domain.Rate;
 import com.carrier.numbers.domain.RateTable;
+import com.carrier.numbers.port.CallActivityStore;
 import com.carrier.numbers.port.ConditionFailed;
 import com.carrier.numbers.port.InventoryCriterion;
 import com.carrier.numbers.port.NumberStore;
@@ -32,11 +33,18 @@ public class Inventory {
     private final NumberStore numbers;
     private final RateTable rates;
     private final Clock clock;
+    private final CallActivityStore calls;
 
     public Inventory(NumberStore numbers, RateTable rates, Clock clock) {
+        this(numbers, rates, clock, null);
+    }
+
+    /** With the call records, which an aged-out number leaves behind: its next customer starts without a cool-off. */
+    public Inventory(NumberStore numbers, RateTable rates, Clock clock, CallActivityStore calls) {
         this.numbers = numbers;
         this.rates = rates;
         this.clock = clock;
+        this.calls = calls;
     }
 
     /**
@@ -96,41 +104,136 @@ public class Inventory {
 
     /** Operator load: adds each number not yet known as available, priced from the rate table; returns how many were added. */
     public int load(Caller operator, List<InventoryNumber> list) {
-        if (!operator.isAdmin()) {
-            throw PlatformException.forbidden("only platform operators load inventory");
-        }
+        requireOperator(operator);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<NumberWrite> loads = new ArrayList<>(list.size());
         for (InventoryNumber n : list) {
-            String e164 = E164.parse(n.number(), "number");
-            String country = n.country() == null || n.country().isBlank() ? E164.regionOf(e164) : n.country().toUpperCase(Locale.ROOT);
-            String type = n.type() == null || n.type().isBlank() ? "local" : n.type();
-            Rate rate = rates.require(country, type); // stamped now: search, browse and purchase all show this price
-            NumberDraft d = new NumberDraft();
-            d.number = e164;
-            d.state = NumberLifecycle.LOAD.to();
-            d.country = country;
-            d.region = n.region() == null ? null : n.region().trim().toUpperCase(Locale.ROOT);
-            d.city = n.city() == null ? null : n.city().trim();
-            d.type = type;
-            d.setupFee = rate.setupFee();
-            d.monthlyCost = rate.monthlyCost();
-            PhoneNumber p = d.build();
-            loads.add(NumberWrite.of(null, p, NumberLifecycle.LOAD,
-                    Audits.change(operator, now, e164, null, NumberLifecycle.LOAD, null)));
+            loads.add(loadWrite(operator, now, n, null, -1));
         }
         return numbers.addToInventory(loads);
     }
 
-    /** Aging is over for {@code number}: released -> available (idempotent: a number in another state is left alone). */
+    private static void requireOperator(Caller operator) {
+        if (!operator.isAdmin()) {
+            throw PlatformException.forbidden("only platform operators load inventory");
+        }
+    }
+
+    /** Checks a load before it is queued: each number valid E.164 and priced by the rate table (400 naming the entry otherwise). */
+    public void validate(Caller operator, List<InventoryNumber> list) {
+        requireOperator(operator);
+        Instant now = clock.instant();
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                loadWrite(operator, now, list.get(i), null, -1);
+            } catch (PlatformException e) {
+                throw PlatformException.validation("numbers[" + i + "]." + e.details().getOrDefault("field", "number"),
+                        "numbers[" + i + "]: " + e.getMessage());
+            }
+        }
+    }
+
+    /** What happened to one number of a job's load. */
+    public record LoadResult(int index, String number, PlatformException refusal) {
+    }
+
+    /**
+     * A chunk of an operator's load job (items {@code firstIndex}...): the numbers go in many per
+     * request, each conditioned on not existing, each with its job item's result in the same
+     * transaction. Entries at {@code skip} indexes (already done by an earlier delivery) are left out.
+     * A number already in the platform is refused NUMBER_UNAVAILABLE; a bad entry VALIDATION_ERROR.
+     */
+    public List<LoadResult> loadForJob(Caller operator, String jobId, int firstIndex, List<InventoryNumber> list,
+                                       java.util.Set<Integer> skip) {
+        requireOperator(operator);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        List<LoadResult> results = new ArrayList<>(list.size());
+        List<NumberWrite> loads = new ArrayList<>(list.size());
+        java.util.Map<String, Integer> indexOf = new java.util.HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            int index = firstIndex + i;
+            if (skip.contains(index)) {
+                continue;
+            }
+            try {
+                NumberWrite w = loadWrite(operator, now, list.get(i), jobId, index);
+                if (indexOf.putIfAbsent(w.after().number(), index) != null) {
+                    results.add(new LoadResult(index, w.after().number(), duplicate(w.after().number())));
+                    continue;
+                }
+                loads.add(w);
+            } catch (PlatformException e) {
+                results.add(new LoadResult(index, list.get(i).number(), e));
+            }
+        }
+        java.util.Set<String> added = numbers.addAllToInventory(loads);
+        for (NumberWrite w : loads) {
+            String n = w.after().number();
+            results.add(new LoadResult(indexOf.get(n), n, added.contains(n) ? null : duplicate(n)));
+        }
+        return results;
+    }
+
+    private static PlatformException duplicate(String e164) {
+        return new PlatformException(ErrorCode.NUMBER_UNAVAILABLE, e164 + " is already in the platform", java.util.Map.of("number", e164));
+    }
+
+    private NumberWrite loadWrite(Caller operator, Instant now, InventoryNumber n, String jobId, int index) {
+        String e164 = E164.parse(n.number(), "number");
+        String country = n.country() == null || n.country().isBlank() ? E164.regionOf(e164) : n.country().toUpperCase(Locale.ROOT);
+        String type = n.type() == null || n.type().isBlank() ? "local" : n.type();
+        Rate rate = rates.require(country, type); // stamped now: search, browse and purchase all show this price
+        NumberDraft d = new NumberDraft();
+        d.number = e164;
+        d.state = NumberLifecycle.LOAD.to();
+        d.country = country;
+        d.region = n.region() == null ? null : n.region().trim().toUpperCase(Locale.ROOT);
+        d.city = n.city() == null ? null : n.city().trim();
+        d.type = type;
+        d.setupFee = rate.setupFee();
+        d.monthlyCost = rate.monthlyCost();
+        PhoneNumber p = d.build();
+        NumberWrite w = NumberWrite.of(null, p, NumberLifecycle.LOAD,
+                Audits.change(operator, now, e164, null, NumberLifecycle.LOAD, null));
+        return jobId == null ? w : w.withJobItem(new com.carrier.numbers.port.JobItemMark(jobId, index, e164));
+    }
+
+    /**
+     * Aging is over for {@code number}, wall-clock wise: released -> available once available_at has
+     * passed (a number in another state, or not yet due, is left alone).
+     */
     public PhoneNumber ageOut(String number) {
         String e164 = E164.parse(number, "number");
+        PhoneNumber current = numbers.find(e164).orElseThrow(() -> PlatformException.notFound("number " + e164));
+        if (current.state() != NumberState.RELEASED || current.availableAt() == null
+                || current.availableAt().isAfter(clock.instant())) {
+            return current;
+        }
+        return ageOut(e164, current.releasedAt()).number();
+    }
+
+    /** What became of an aging execution's number. */
+    public record AgingOutcome(PhoneNumber number, boolean agedOut) {
+    }
+
+    /**
+     * The aging workflow's last step: the number released at {@code releasedAt} returns to inventory
+     * (search, browse, purchase) with its rate, and the audit trail records AGE_OUT. Conditional on the
+     * number still being released from that same release: if it was bought again (and perhaps released
+     * again) meanwhile, nothing changes. It does not compare available_at with the clock: the
+     * workflow's wait did that, on its own (possibly scaled) time.
+     */
+    public AgingOutcome ageOut(String number, Instant releasedAt) {
+        String e164 = E164.parse(number, "number");
+        if (releasedAt == null) {
+            throw PlatformException.validation("released_at", "released_at is required");
+        }
         try {
             return Retry.onConflict(5, () -> {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
                 PhoneNumber before = numbers.find(e164).orElseThrow(() -> PlatformException.notFound("number " + e164));
-                if (!NumberLifecycle.AGE_OUT.allows(before.state()) || before.availableAt() == null || before.availableAt().isAfter(now)) {
-                    return before;
+                if (!NumberLifecycle.AGE_OUT.allows(before.state()) || !releasedAt.equals(before.releasedAt())) {
+                    return new AgingOutcome(before, false);
                 }
                 NumberDraft d = NumberDraft.of(before).clearRental();
                 d.state = NumberLifecycle.AGE_OUT.to();
@@ -141,7 +244,10 @@ public class Inventory {
                 PhoneNumber after = d.build();
                 numbers.apply(NumberWrite.of(before, after, NumberLifecycle.AGE_OUT,
                         Audits.change(Caller.SYSTEM, now, e164, before.state(), NumberLifecycle.AGE_OUT, null)));
-                return after;
+                if (calls != null) {
+                    calls.forget(e164); // the previous customer's calls do not hold the next one to a cool-off
+                }
+                return new AgingOutcome(after, true);
             });
         } catch (ConditionFailed | StoreUnavailable e) {
             throw new PlatformException(ErrorCode.NUMBER_UNAVAILABLE, e164 + " is being changed by others; try again");

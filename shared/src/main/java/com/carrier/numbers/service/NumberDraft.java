@@ -7,6 +7,7 @@ import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.Prepend;
+import com.carrier.numbers.domain.UnassignSchedule;
 import java.time.Instant;
 
 /** A mutable copy of a {@link PhoneNumber}, so a change reads as the few fields it sets. */
@@ -34,6 +35,7 @@ final class NumberDraft {
     boolean suspended;
     Instant releasedAt;
     Instant availableAt;
+    UnassignSchedule unassignSchedule;
     String holdAccountId;
     Instant holdUntil;
     Instant lastCallAt;
@@ -64,6 +66,7 @@ final class NumberDraft {
         d.suspended = p.suspended();
         d.releasedAt = p.releasedAt();
         d.availableAt = p.availableAt();
+        d.unassignSchedule = p.unassignSchedule();
         d.holdAccountId = p.holdAccountId();
         d.holdUntil = p.holdUntil();
         d.lastCallAt = p.lastCallAt();
@@ -87,6 +90,7 @@ final class NumberDraft {
         suspended = false;
         holdAccountId = null;
         holdUntil = null;
+        unassignSchedule = null; // a released number has no sub-account to leave
         return this;
     }
 
@@ -94,6 +98,6 @@ final class NumberDraft {
     PhoneNumber build() {
         return new PhoneNumber(number, id, state, country, region, city, type, setupFee, monthlyCost, ownerId, subAccountId,
                 friendlyName, cnam, e911, usedBy, assignedTo, prepend, purchasedAt, expiresAt, nextCharge, suspended,
-                releasedAt, availableAt, holdAccountId, holdUntil, lastCallAt, version + 1);
+                releasedAt, availableAt, unassignSchedule, holdAccountId, holdUntil, lastCallAt, version + 1);
     }
 }

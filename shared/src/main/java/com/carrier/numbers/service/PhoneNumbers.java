@@ -13,6 +13,7 @@ import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.PlatformException;
 import com.carrier.numbers.port.AccountStore;
 import com.carrier.numbers.port.ConditionFailed;
+import com.carrier.numbers.port.JobItemMark;
 import com.carrier.numbers.port.NumberStore;
 import com.carrier.numbers.port.NumberWrite;
 import com.carrier.numbers.port.StoreUnavailable;
@@ -49,8 +50,11 @@ public class PhoneNumbers {
     private final Clock clock;
     private final Duration aging;
     private final Duration defaultHold;
+    private final NumberWorkflows workflows;
 
-    public PhoneNumbers(NumberStore numbers, AccountStore accounts, Scope scope, Clock clock, Duration aging, Duration defaultHold) {
+    public PhoneNumbers(NumberStore numbers, AccountStore accounts, Scope scope, Clock clock, Duration aging, Duration defaultHold,
+                        NumberWorkflows workflows) {
+        this.workflows = workflows;
         this.numbers = numbers;
         this.accounts = accounts;
         this.scope = scope;
@@ -70,13 +74,18 @@ public class PhoneNumbers {
      * NUMBER_UNAVAILABLE whoever holds it), region (403 INVALID_REGION), balance (402).
      */
     public PhoneNumber purchase(Caller caller, String accountId, String number, NumberUpdate options) {
+        return purchase(caller, accountId, number, options, null);
+    }
+
+    /** {@link #purchase} as item {@code job} of a bulk job: the item's result is written in the purchase's transaction. */
+    public PhoneNumber purchase(Caller caller, String accountId, String number, NumberUpdate options, JobItemMark job) {
         String e164 = E164.parse(number, "number");
         NumberUpdate opts = options == null ? NumberUpdate.NONE : options;
         NumberUpdates.validate(opts);
         // The scope check reads the buyer's account: the first attempt uses that read, retries read afresh.
         AtomicReference<Account> scopedRead = new AtomicReference<>(scope.require(caller, accountId));
         try {
-            return Retry.onConflict(PURCHASE_ATTEMPTS, () -> tryPurchase(caller, accountId, e164, opts, scopedRead.getAndSet(null)));
+            return Retry.onConflict(PURCHASE_ATTEMPTS, () -> tryPurchase(caller, accountId, e164, opts, scopedRead.getAndSet(null), job));
         } catch (ConditionFailed | StoreUnavailable e) {
             // The store kept refusing: a fresh read tells whether someone else won (409) or the balance ran out (402).
             explainRefusal(accountId, e164);
@@ -96,7 +105,8 @@ public class PhoneNumbers {
                 });
     }
 
-    private PhoneNumber tryPurchase(Caller caller, String accountId, String e164, NumberUpdate opts, Account alreadyRead) {
+    private PhoneNumber tryPurchase(Caller caller, String accountId, String e164, NumberUpdate opts, Account alreadyRead,
+                                    JobItemMark job) {
         Instant now = now();
         PhoneNumber before = numbers.find(e164)
                 .filter(p -> purchasableBy(p, accountId, now))
@@ -128,7 +138,7 @@ public class PhoneNumbers {
         // A lost race (number taken, balance moved) throws ConditionFailed: Retry reads and decides again.
         numbers.apply(new NumberWrite(before, after, NumberLifecycle.PURCHASE,
                 Counters.deltas(before, after, accountId, price), debit,
-                Audits.change(caller, now, e164, before.state(), NumberLifecycle.PURCHASE, accountId)));
+                Audits.change(caller, now, e164, before.state(), NumberLifecycle.PURCHASE, accountId)).withJobItem(job));
         return after;
     }
 
@@ -208,6 +218,11 @@ public class PhoneNumbers {
 
     /** Merges {@code update} into the number's configuration (validated; no lost updates) and answers the whole number. */
     public PhoneNumber update(Caller caller, String accountId, String number, NumberUpdate update) {
+        return update(caller, accountId, number, update, null);
+    }
+
+    /** {@link #update} as item {@code job} of a bulk job (its result written in the update's transaction). */
+    public PhoneNumber update(Caller caller, String accountId, String number, NumberUpdate update, JobItemMark job) {
         String e164 = E164.parse(number, "number");
         NumberUpdate u = update == null ? NumberUpdate.NONE : update;
         NumberUpdates.validate(u);
@@ -224,7 +239,7 @@ public class PhoneNumbers {
                 NumberDraft d = NumberDraft.of(before);
                 NumberUpdates.merge(d, u);
                 PhoneNumber after = d.build();
-                numbers.apply(NumberWrite.of(before, after, null, null)); // conditioned on the version read
+                numbers.apply(NumberWrite.of(before, after, null, null).withJobItem(job)); // conditioned on the version read
                 return after;
             });
         } catch (ConditionFailed | StoreUnavailable e) {
@@ -236,8 +251,23 @@ public class PhoneNumbers {
      * in_service / port_in -> released with available_at = now + aging; features cleared; billing
      * stops. A reserved number was never in service: its holder's release cancels the hold
      * (CANCEL_HOLD) and it is back in inventory at once, without aging (DESIGN.md section 3).
+     * A released number starts its aging execution, which returns it to inventory at available_at
+     * (if the start is lost, the overdue sweep does).
      */
     public PhoneNumber release(Caller caller, String accountId, String number) {
+        return release(caller, accountId, number, null);
+    }
+
+    /** {@link #release} as item {@code job} of a bulk job (its result written in the release's transaction). */
+    public PhoneNumber release(Caller caller, String accountId, String number, JobItemMark job) {
+        PhoneNumber after = releaseOnly(caller, accountId, number, job);
+        if (after.state() == NumberState.RELEASED) {
+            workflows.startAging(after);
+        }
+        return after;
+    }
+
+    private PhoneNumber releaseOnly(Caller caller, String accountId, String number, JobItemMark job) {
         String e164 = E164.parse(number, "number");
         scope.require(caller, accountId);
         try {
@@ -258,7 +288,7 @@ public class PhoneNumbers {
                 d.availableAt = now.plus(aging);
                 PhoneNumber after = d.build();
                 numbers.apply(new NumberWrite(before, after, NumberLifecycle.RELEASE, Counters.deltas(before, after), null,
-                        Audits.change(caller, now, e164, before.state(), NumberLifecycle.RELEASE, accountId)));
+                        Audits.change(caller, now, e164, before.state(), NumberLifecycle.RELEASE, accountId)).withJobItem(job));
                 return after;
             });
         } catch (ConditionFailed | StoreUnavailable e) {

@@ -7,6 +7,8 @@ import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.port.AccountStore;
 import com.carrier.numbers.port.NumberStore;
 import com.carrier.numbers.port.NumberWrite;
+import com.carrier.numbers.port.ProvisioningQueue;
+import com.carrier.numbers.port.ProvisioningTask.RenewalDue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,11 +33,56 @@ public class Renewals {
     private final NumberStore numbers;
     private final AccountStore accounts;
     private final Clock clock;
+    private final ProvisioningQueue queue;
 
     public Renewals(NumberStore numbers, AccountStore accounts, Clock clock) {
+        this(numbers, accounts, clock, null);
+    }
+
+    /** With the provisioning queue, which {@link #enqueueDue} fills and whose consumer calls {@link #renewQueued}. */
+    public Renewals(NumberStore numbers, AccountStore accounts, Clock clock, ProvisioningQueue queue) {
         this.numbers = numbers;
         this.accounts = accounts;
         this.clock = clock;
+        this.queue = queue;
+    }
+
+    /** Whether the hourly run queues what is due ({@link #enqueueDue}) rather than charging it itself. */
+    public boolean queued() {
+        return queue != null;
+    }
+
+    /**
+     * The hourly run: puts every number now due on the provisioning queue (group = owner, so one
+     * account's charges never race for its balance) instead of charging them all in this run;
+     * renewal capacity grows with the consumer's concurrency. A number still due at the next run
+     * (not yet charged) is queued again; charging it twice is impossible ({@link #renewQueued}
+     * re-reads next_charge). Answers how many were queued.
+     */
+    public int enqueueDue() {
+        if (queue == null) {
+            throw new IllegalStateException("this platform was built without the provisioning queue");
+        }
+        List<RenewalDue> page = new ArrayList<>(BATCH);
+        int[] queued = {0};
+        numbers.scanDueForRenewal(clock.instant(), due -> {
+            page.add(due);
+            if (page.size() == BATCH) {
+                queue.enqueue(List.copyOf(page));
+                queued[0] += page.size();
+                page.clear();
+            }
+        });
+        if (!page.isEmpty()) {
+            queue.enqueue(List.copyOf(page));
+            queued[0] += page.size();
+        }
+        return queued[0];
+    }
+
+    /** One due renewal from the queue: charged, suspended, or skipped if it is no longer due (already charged). */
+    public String renewQueued(RenewalDue due) {
+        return renew(due.number()).name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Charges due numbers one month each and moves next_charge on; suspends those the owner cannot pay. */

@@ -194,7 +194,7 @@ public final class SearchCapacityBenchmark {
             String number = "+1" + npa + String.format("%07d", 2_000_000 + (i % perAreaCode));
             all.add(new PhoneNumber(number, null, NumberState.AVAILABLE, "US", sf ? "CA" : (area % 2 == 0 ? "CA" : "TX"),
                     sf ? "San Francisco" : "City " + area, "local", Money.of("1.00"), Money.of("0.99"), null, null, null, null, null,
-                    null, null, null, null, null, null, false, null, null, null, null, null, 1));
+                    null, null, null, null, null, null, false, null, null, null, null, null, null, 1));
         }
         ExecutorService pool = Executors.newFixedThreadPool(LOAD_THREADS);
         AtomicInteger next = new AtomicInteger();

@@ -111,23 +111,33 @@ class TenancyAndErrorPathsTest {
 
     @Test
     void aNewOwnerDoesNotInheritThePreviousOwnersLastCall() {
-        // (aging clears last_call_at too; a late call report puts one on an available number, which a purchase must drop)
+        // The cool-off must hold only the customer who carried the call: a late report of the first
+        // owner's last call, arriving when the number is in inventory again, must not hold the next one.
         Caller first = f.master("MA_firstowner", "10.00");
         Caller second = f.master("MA_secondowner", "10.00");
+        Caller secondsSub = f.sub(second, "SA_secondsub", "0");
         f.platform.phoneNumbers().purchase(first, "MA_firstowner", "+17205550104", null);
         Instant call = f.clock.instant().minus(Duration.ofHours(1));
         f.platform.callActivity().record("+17205550104", call);
-        assertThat(f.platform.phoneNumbers().get(first, "MA_firstowner", "+17205550104").lastCallAt()).isEqualTo(call);
+        assertThat(f.platform.callActivity().lastCallAt("+17205550104")).contains(call);
         f.platform.phoneNumbers().release(first, "MA_firstowner", "+17205550104");
         f.clock.advance(Duration.ofDays(46));
         f.platform.inventory().ageOut("+17205550104");
-        // the switch's report of the first owner's last call arrives late, when the number is in inventory again
         Instant lateReportedCall = f.clock.instant().minus(Duration.ofDays(2));
         f.platform.callActivity().record("+17205550104", lateReportedCall);
 
         PhoneNumber bought = f.platform.phoneNumbers().purchase(second, "MA_secondowner", "+17205550104", null);
-        assertThat(bought.lastCallAt()).isNull();
-        assertThat(f.platform.phoneNumbers().get(second, "MA_secondowner", "+17205550104").lastCallAt()).isNull();
+        assertThat(f.platform.callActivity().lastCallAt("+17205550104")).as("the late report of nobody's call").isEmpty();
+        assertThat(bought.ownerId()).isEqualTo("MA_secondowner");
+        f.platform.subAccountPool().assign(second, secondsSub.accountId(), "+17205550104");
+        // within 15 days of the first owner's call, yet no cool-off for the second owner
+        PhoneNumber back = f.platform.subAccountPool().unassign(second, secondsSub.accountId(), "+17205550104", false, null);
+        assertThat(back.subAccountId()).isNull();
+        // a call the second owner's customer carries does count
+        f.platform.subAccountPool().assign(second, secondsSub.accountId(), "+17205550104");
+        f.platform.callActivity().record("+17205550104", f.clock.instant());
+        assertThat(Errors.code(() -> f.platform.subAccountPool().unassign(second, secondsSub.accountId(), "+17205550104", false, null)))
+                .isEqualTo(ErrorCode.DID_COOL_OFF_IN_EFFECT);
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class LocalDynamo {
     public static TableNames freshTables(DynamoDbClient dynamo) {
         String suffix = "_" + SETS.incrementAndGet() + "_" + Long.toString(System.nanoTime(), 36);
         TableNames names = new TableNames("Numbers" + suffix, "Accounts" + suffix, "Ledger" + suffix,
-                "Credentials" + suffix, "Audit" + suffix, "Idempotency" + suffix);
+                "Credentials" + suffix, "Audit" + suffix, "Idempotency" + suffix, "Jobs" + suffix, "CallActivity" + suffix);
         TableSchemas.fromTemplate(TableSchemas.findTemplate(), names).createAll(dynamo);
         return names;
     }

@@ -7,6 +7,8 @@ import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.domain.InventoryNumber;
 import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.Role;
+import com.carrier.numbers.port.Workflows;
+import com.carrier.numbers.port.ProvisioningQueue;
 import com.carrier.numbers.service.CreatedAccount;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +25,27 @@ public final class PlatformFixture {
     public final TableNames tables;
     public final TestClock clock;
     public final NumbersPlatform platform;
+    /** What the domain asked of the state machines (nothing runs them here). */
+    public final RecordingWorkflows workflows = new RecordingWorkflows();
     /** An operator credential's caller (role admin, on account {@link #ADMIN_ACCOUNT}). */
     public final Caller admin;
 
     private PlatformFixture(DynamoDbClient dynamo, TableNames tables, TestClock clock, NumbersPlatform.Settings settings) {
+        this(dynamo, tables, clock, settings, null);
+    }
+
+    private PlatformFixture(DynamoDbClient dynamo, TableNames tables, TestClock clock, NumbersPlatform.Settings settings,
+                            ProvisioningQueue queue) {
+        this(dynamo, tables, clock, settings, null, queue);
+    }
+
+    /** {@code workflows} null: the fixture's {@link #workflows} records what the domain asks of the state machines. */
+    private PlatformFixture(DynamoDbClient dynamo, TableNames tables, TestClock clock, NumbersPlatform.Settings settings,
+                            Workflows workflows, ProvisioningQueue queue) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.clock = clock;
-        this.platform = NumbersPlatform.create(dynamo, tables, clock, settings);
+        this.platform = NumbersPlatform.create(dynamo, tables, clock, settings, workflows == null ? this.workflows : workflows, queue);
         CreatedAccount operator = platform.accounts().create(Caller.SYSTEM, ADMIN_ACCOUNT, "Platform operator", null, null);
         var credential = platform.credentials().register(ADMIN_ACCOUNT, Role.ADMIN, "operator", "test-admin-token-" + tables.numbers());
         this.admin = new Caller(operator.account().id(), credential.credential().authId(), Role.ADMIN);
@@ -41,10 +56,27 @@ public final class PlatformFixture {
         return on(LocalDynamo.client());
     }
 
+    /** A platform on fresh tables whose provisioning queue is {@code queue} (e.g. SQS on ElasticMQ, or the tasks kept in a list). */
+    public static PlatformFixture withQueue(ProvisioningQueue queue) {
+        DynamoDbClient dynamo = LocalDynamo.client();
+        return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), NumbersPlatform.Settings.defaults(), queue);
+    }
+
+    /** A platform through {@code dynamo} whose provisioning queue is {@code queue}. */
+    public static PlatformFixture on(DynamoDbClient dynamo, ProvisioningQueue queue) {
+        return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), NumbersPlatform.Settings.defaults(), queue);
+    }
+
     /** A platform on fresh tables with other settings (e.g. a short aging period). */
     public static PlatformFixture create(NumbersPlatform.Settings settings) {
         DynamoDbClient dynamo = LocalDynamo.client();
         return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), settings);
+    }
+
+    /** A platform on fresh tables that starts its state machines' executions through {@code workflows}. */
+    public static PlatformFixture create(NumbersPlatform.Settings settings, Workflows workflows) {
+        DynamoDbClient dynamo = LocalDynamo.client();
+        return new PlatformFixture(dynamo, LocalDynamo.freshTables(dynamo), new TestClock(), settings, workflows, null);
     }
 
     /** A platform whose adapters go through {@code dynamo} (e.g. a fault-injecting wrapper of {@link LocalDynamo#client()}). */

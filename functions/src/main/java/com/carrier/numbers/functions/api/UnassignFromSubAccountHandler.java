@@ -8,7 +8,11 @@ import com.carrier.numbers.functions.http.Envelope;
 import com.carrier.numbers.functions.http.Reply;
 import com.carrier.numbers.functions.views.Views;
 
-/** DELETE /v2/subaccounts/{S}/numbers/{N}?force=&reason= : back to the parent pool, subject to the 15-day cool-off (force: admin only). */
+/**
+ * DELETE /v2/subaccounts/{S}/numbers/{N}?force=&reason=&defer= : back to the parent pool, subject to
+ * the 15-day cool-off (force: admin only). {@code defer=true} during a cool-off answers 202
+ * {number, status: "scheduled", cool_off_until} and the cool-off workflow unassigns when it ends.
+ */
 public class UnassignFromSubAccountHandler extends ApiHandler {
     public UnassignFromSubAccountHandler() {
         this(Platform.get());
@@ -24,6 +28,11 @@ public class UnassignFromSubAccountHandler extends ApiHandler {
         String sub = request.accountParam("sub_account_id");
         String number = request.numberParam("number");
         boolean force = request.queryFlag("force");
+        if (request.queryFlag("defer") && !force) {
+            var outcome = platform.subAccountPool().unassignWhenCooledOff(caller, sub, number);
+            return outcome.scheduled() ? Reply.accepted(Views.scheduledUnassign(outcome.number()))
+                    : Reply.ok(Views.numberDetails(outcome.number()));
+        }
         return Reply.ok(Views.numberDetails(platform.subAccountPool().unassign(caller, sub, number, force, request.query("reason"))));
     }
 }

@@ -40,13 +40,18 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Priming.register(platform, priming);
     }
 
+    /** The largest body this route takes (64 KB unless the route says otherwise). */
+    protected int maxBodyBytes() {
+        return ApiRequest.MAX_BODY_BYTES;
+    }
+
     /** The operation: parse, call the domain, map the result. Throw PlatformException to refuse. */
     protected abstract Reply handle(ApiRequest request);
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         long started = System.nanoTime();
-        ApiRequest request = new ApiRequest(event);
+        ApiRequest request = new ApiRequest(event, maxBodyBytes());
         Reply reply;
         try {
             reply = handle(request);

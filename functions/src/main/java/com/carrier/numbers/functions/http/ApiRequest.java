@@ -29,11 +29,18 @@ public final class ApiRequest {
 
     private final APIGatewayV2HTTPEvent event;
     private final String requestId;
+    private final int maxBodyBytes;
     private JsonNode body;
     private String rawBody; // decoded and size-checked once, for body() and fingerprint()
 
     public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this(event, MAX_BODY_BYTES);
+    }
+
+    /** With another body limit (bulk routes take more than the usual 64 KB). */
+    public ApiRequest(APIGatewayV2HTTPEvent event, int maxBodyBytes) {
         this.event = event;
+        this.maxBodyBytes = maxBodyBytes;
         String gatewayId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
         this.requestId = "req_" + (gatewayId == null || gatewayId.isBlank()
                 ? UUID.randomUUID().toString().replace("-", "")
@@ -177,9 +184,9 @@ public final class ApiRequest {
         if (event.getIsBase64Encoded()) {
             b = new String(Base64.getDecoder().decode(b), StandardCharsets.UTF_8);
         }
-        if (b.length() > MAX_BODY_BYTES || b.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        if (b.length() > maxBodyBytes || b.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
             throw new PlatformException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "body exceeds " + MAX_BODY_BYTES + " bytes", Map.of("max_bytes", MAX_BODY_BYTES));
+                    "body exceeds " + maxBodyBytes + " bytes", Map.of("max_bytes", maxBodyBytes));
         }
         return b;
     }

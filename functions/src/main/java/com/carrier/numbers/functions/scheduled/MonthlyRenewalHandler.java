@@ -12,7 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The scheduled monthly renewal: charges every in-service number whose next_charge has come and
+ * The scheduled monthly renewal. With the provisioning queue (PROVISIONING_QUEUE_URL, as deployed)
+ * it queues every due number for the provisioning consumer; without one it charges every in-service number whose next_charge has come and
  * suspends those whose owner cannot pay. Runs hourly, so a renewal is charged within the hour it
  * falls due; a run that finds nothing due costs one query. It stops a safety margin before the
  * function's timeout (what is left stays due for the next run) and reports charged, suspended and
@@ -34,6 +35,11 @@ public class MonthlyRenewalHandler implements RequestHandler<Map<String, Object>
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> scheduleEvent, Context context) {
+        if (platform.renewals().queued()) {
+            // With the provisioning queue (the deployed stack): what is due is queued, the consumer charges it
+            // (group = owner), so renewal capacity grows with the consumer's concurrency, not this one run.
+            return Map.of("queued", platform.renewals().enqueueDue());
+        }
         RenewalReport report = platform.renewals().renewDue(
                 () -> context == null || context.getRemainingTimeInMillis() > MARGIN_MILLIS);
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -38,6 +38,7 @@ public final class Views {
         time(o, "reserved_until", n.holdUntil());
         time(o, "released_at", n.releasedAt());
         time(o, "available_at", n.availableAt());
+        unassignSchedule(o, n);
         return o;
     }
 
@@ -94,7 +95,28 @@ public final class Views {
         putOpt(o, "country", n.country());
         time(o, "released_at", n.releasedAt());
         time(o, "available_at", n.availableAt());
+        unassignSchedule(o, n);
         return o;
+    }
+
+    /** The 202 answer of a deferred unassign: {number, status: "scheduled", cool_off_until}. */
+    public static ObjectNode scheduledUnassign(PhoneNumber n) {
+        ObjectNode o = Json.object();
+        o.put("number", n.number());
+        o.put("status", "scheduled");
+        putOpt(o, "sub_account_id", n.unassignSchedule().subAccountId());
+        time(o, "cool_off_until", n.unassignSchedule().coolOffUntil());
+        return o;
+    }
+
+    /** A deferred unassign waiting for the cool-off: {sub_account_id, requested_at, cool_off_until}. */
+    private static void unassignSchedule(ObjectNode o, PhoneNumber n) {
+        if (n.unassignSchedule() != null) {
+            ObjectNode s = o.putObject("unassign_scheduled");
+            s.put("sub_account_id", n.unassignSchedule().subAccountId());
+            time(s, "requested_at", n.unassignSchedule().requestedAt());
+            time(s, "cool_off_until", n.unassignSchedule().coolOffUntil());
+        }
     }
 
     public static ObjectNode inventory(InventoryNumber n) {

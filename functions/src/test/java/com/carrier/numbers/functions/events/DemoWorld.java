@@ -9,6 +9,7 @@ import com.carrier.numbers.domain.NumberUpdate;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.Role;
 import com.carrier.numbers.testing.PlatformFixture;
+import com.carrier.numbers.testing.TaskList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +56,23 @@ final class DemoWorld {
         this.platform = fixture.platform;
     }
 
+    /** What the platform put on the provisioning queue (the consumer's tests run it themselves). */
+    TaskList queue;
+
     /** The demo world on fresh tables, its clock at {@code now}. */
     static DemoWorld create(Instant now) {
-        return create(PlatformFixture.create(), now);
+        TaskList queue = new TaskList();
+        DemoWorld w = create(PlatformFixture.withQueue(queue), now);
+        w.queue = queue;
+        return w;
     }
 
     /** The demo world on fresh tables created through {@code dynamo} (e.g. DynamoDB Local in server mode). */
     static DemoWorld create(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, Instant now) {
-        return create(PlatformFixture.on(dynamo), now);
+        TaskList queue = new TaskList();
+        DemoWorld w = create(PlatformFixture.on(dynamo, queue), now);
+        w.queue = queue;
+        return w;
     }
 
     private static DemoWorld create(PlatformFixture fixture, Instant now) {
@@ -105,6 +115,18 @@ final class DemoWorld {
                 .updateExpression("SET auth_id = :id").expressionAttributeValues(Map.of(":id", s(authId))));
     }
 
+    /** A queued job of MA_demo with id {@code id} (ids are random otherwise), its operations pending. */
+    void job(String id, List<com.carrier.numbers.domain.JobOperation> operations) {
+        var store = new com.carrier.numbers.adapter.dynamodb.DynamoJobStore(fixture.dynamo, fixture.tables.jobs());
+        List<com.carrier.numbers.domain.JobItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            items.add(new com.carrier.numbers.domain.JobItem(id, i, operations.get(i).action().wire(), operations.get(i).number(),
+                    com.carrier.numbers.domain.JobItem.PENDING, null, null));
+        }
+        store.create(new com.carrier.numbers.domain.Job(id, MASTER, DEMO_MASTER.authId(), Role.USER, com.carrier.numbers.domain.Job.BULK,
+                com.carrier.numbers.domain.JobStatus.QUEUED, operations.size(), 0, 0, "order-42", fixture.clock.instant(), null), items);
+    }
+
     /** MA_demo buys {@code number} from the inventory (setup fee + first month debited). */
     PhoneNumber own(String number) {
         return platform.phoneNumbers().purchase(DEMO_MASTER.caller(), MASTER, number, NumberUpdate.NONE);
@@ -131,6 +153,47 @@ final class DemoWorld {
             throw new IllegalStateException(number + " is not stored");
         }
         return NumberItems.fromItem(item);
+    }
+
+    /** The port id the events/ files name, and the seed 003 number it ports. */
+    static final String PORT_ID = "port_3f9a0c1d2e4b5a6c7d8e";
+    static final String PORT_NUMBER = "+14155551234";
+
+    /**
+     * MA_demo's port of the seed 003 example body (account 123456789), created through the domain
+     * and given the id the events name ({@link #PORT_ID}): pending, its number claimed in port_in.
+     */
+    com.carrier.numbers.domain.Port port() {
+        var request = new com.carrier.numbers.service.PortRequest(List.of(PORT_NUMBER), "123456789", null, "Previous Provider",
+                PORT_NUMBER, "John Doe", new com.carrier.numbers.domain.EndUserAddress("123 Main St", "San Francisco", "CA",
+                "94102", "US"), null);
+        var created = platform.ports().create(DEMO_MASTER.caller(), request);
+        var key = Map.of("port_id", s(created.id()));
+        var item = new java.util.HashMap<>(fixture.dynamo.getItem(b -> b.tableName(fixture.tables.ports()).key(key)
+                .consistentRead(true)).item());
+        item.put("port_id", s(PORT_ID));
+        item.put("created_key", s(item.get("created_key").s().replace(created.id(), PORT_ID)));
+        fixture.dynamo.putItem(b -> b.tableName(fixture.tables.ports()).item(item));
+        fixture.dynamo.deleteItem(b -> b.tableName(fixture.tables.ports()).key(key));
+        return platform.ports().get(DEMO_MASTER.caller(), PORT_ID);
+    }
+
+    /** The port as stored. */
+    com.carrier.numbers.domain.Port storedPort() {
+        return platform.ports().get(ADMIN.caller(), PORT_ID);
+    }
+
+    /** The carrier's authorization of the port (FOC {@code foc}) recorded through the callback's domain call. */
+    void carrierAuthorizes(java.time.LocalDate foc) {
+        platform.ports().carrierEvent(PORT_ID, new com.carrier.numbers.domain.CarrierEvent("evt_seed_decision",
+                com.carrier.numbers.domain.CarrierEvent.Type.AUTHORIZED, foc, List.of(), null, null, null));
+    }
+
+    /** Whether a number is stored at all (a withdrawn port_in number is not). */
+    boolean stored(String number) {
+        var item = fixture.dynamo.getItem(b -> b.tableName(fixture.tables.numbers()).key(Map.of("number", s(number)))
+                .consistentRead(true)).item();
+        return item != null && !item.isEmpty();
     }
 
     Account account(String id) {

@@ -58,6 +58,8 @@ class EventInvocationTest {
     private static final String N1 = "+14152000001";
     private static final String N2 = "+14152000002";
     private static final String NUMBER_ID = "num_abc123";
+    private static final com.carrier.numbers.domain.JobOperation BULK_PURCHASE_N1 = new com.carrier.numbers.domain.JobOperation(
+            com.carrier.numbers.domain.JobOperation.Action.PURCHASE, N1, null, null, null, null, null);
 
     /** What a function's example event needs (run on the clock a little before the event), and what its answer must show. */
     record Case(Consumer<DemoWorld> given, BiConsumer<Outcome, DemoWorld> then) {
@@ -85,6 +87,8 @@ class EventInvocationTest {
     }
 
     static final Map<String, Case> CASES = cases();
+    /** When the state machine tasks' example payloads run (the HTTP events' time). */
+    private static final Instant WORKFLOW_TASK_TIME = Instant.ofEpochMilli(1795486509000L);
 
     @Test
     void everyCaseIsAFunctionOfTheTemplate() {
@@ -131,11 +135,52 @@ class EventInvocationTest {
             var broke = w.fixture.master("MA_broke", price(w, N2).toDecimal().toPlainString());
             w.platform.phoneNumbers().purchase(broke, "MA_broke", N2, null); // balance now 0
         }, (o, w) -> {
-            assertThat(o.output()).as(o.describe()).isEqualTo(JSON.valueToTree(Map.of("charged", 1, "suspended", 1, "failed", 0,
-                    "failed_numbers", List.of(), "unfinished", false)));
+            assertThat(o.output()).as(o.describe()).isEqualTo(JSON.valueToTree(Map.of("queued", 2)));
+            // queued, not charged: the provisioning consumer charges them, one account's in order
+            assertThat(w.number(N1).suspended()).isFalse();
+            assertThat(w.balance(MASTER)).isEqualTo(DemoWorld.STARTING_BALANCE.minus(price(w, N1)));
+            var due = w.queue.drain();
+            assertThat(due).extracting(com.carrier.numbers.port.ProvisioningTask::groupId).containsExactlyInAnyOrder(MASTER, "MA_broke");
+            due.forEach(t -> w.platform.renewals().renewQueued((com.carrier.numbers.port.ProvisioningTask.RenewalDue) t));
             assertThat(w.number(N1).suspended()).isFalse();
             assertThat(w.number(N2).suspended()).isTrue();
             assertThat(w.balance(MASTER)).isEqualTo(DemoWorld.STARTING_BALANCE.minus(price(w, N1)).minus(w.number(N1).monthlyCost()));
+        }));
+
+        // ------------------------------------------------------------ aging and deferred unassign
+
+        c.put("AgeOutNumberFunction", new Case(w -> {
+            w.fixture.clock.set(Instant.parse("2026-10-10T09:30:00Z")); // the event's released_at
+            w.own(N1);
+            w.platform.phoneNumbers().release(DEMO_MASTER.caller(), MASTER, N1);
+        }, (o, w) -> {
+            assertThat(o.output()).as(o.describe()).isEqualTo(JSON.valueToTree(Map.of("number", N1,
+                    "released_at", "2026-10-10T09:30:00Z", "outcome", "aged_out", "state", "available")));
+            assertThat(w.number(N1).state()).isEqualTo(NumberState.AVAILABLE);
+            assertThat(w.number(N1).ownerId()).isNull();
+        }));
+
+        c.put("CompleteDeferredUnassignFunction", new Case(w -> {
+            w.fixture.clock.set(Instant.parse("2026-11-12T09:30:00Z")); // the event's requested_at
+            w.assigned(N1, SUB1);
+            w.platform.callActivity().record(N1, Instant.parse("2026-11-09T02:10:00Z")); // cool-off until 11-24 02:10
+            w.platform.subAccountPool().unassignWhenCooledOff(DEMO_MASTER.caller(), SUB1, N1);
+        }, (o, w) -> {
+            assertThat(o.output().path("outcome").asText()).as(o.describe()).isEqualTo("unassigned");
+            assertThat(o.output().path("cool_off_until").asText()).isEqualTo("2026-11-24T02:10:00Z");
+            assertThat(w.number(N1).subAccountId()).isNull();
+            assertThat(w.number(N1).ownerId()).isEqualTo(MASTER);
+        }));
+
+        c.put("OverdueNumbersSweepFunction", new Case(w -> {
+            // released 45 days and an hour before the run, its aging start lost (this world has no engine)
+            w.fixture.clock.set(eventTime("OverdueNumbersSweepFunction").minus(Duration.ofDays(45)).minus(Duration.ofHours(1)));
+            w.own(N1);
+            w.platform.phoneNumbers().release(DEMO_MASTER.caller(), MASTER, N1);
+        }, (o, w) -> {
+            assertThat(o.output().path("aged_out").asInt()).as(o.describe()).isEqualTo(1);
+            assertThat(o.output().path("failed").asInt()).as(o.describe()).isZero();
+            assertThat(w.number(N1).state()).isEqualTo(NumberState.AVAILABLE);
         }));
 
         // ------------------------------------------------------------ crossbar family
@@ -283,7 +328,63 @@ class EventInvocationTest {
             JsonNode data = platform(o, 202);
             assertThat(data.path("number").asText()).as(o.describe()).isEqualTo(N1);
             assertThat(data.path("at").asText()).isEqualTo("2026-11-24T02:10:00Z");
-            assertThat(w.number(N1).lastCallAt()).isEqualTo(Instant.parse("2026-11-24T02:10:00Z"));
+            assertThat(w.platform.callActivity().lastCallAt(N1)).contains(Instant.parse("2026-11-24T02:10:00Z"));
+            assertThat(w.number(N1).lastCallAt()).as("stored apart from the number").isNull();
+        }));
+
+        c.put("SubmitBulkJobFunction", new Case(w -> { }, (o, w) -> {
+            JsonNode data = platform(o, 202);
+            assertThat(data.path("id").asText()).as(o.describe()).startsWith("job_");
+            assertThat(data.path("status").asText()).isEqualTo("queued");
+            assertThat(data.path("total").asInt()).isEqualTo(4); // a purchase, two by prefix, an assign
+            var job = w.platform.bulkJobs().get(DEMO_MASTER.caller(), data.path("id").asText(), 0, 10);
+            assertThat(job.items()).extracting(com.carrier.numbers.domain.JobItem::status).containsOnly("pending");
+            assertThat(job.job().customerReference()).isEqualTo("order-42");
+        }));
+
+        c.put("GetJobFunction", new Case(w -> w.job("job_abc123", List.of(BULK_PURCHASE_N1)), (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("id").asText()).as(o.describe()).isEqualTo("job_abc123");
+            assertThat(data.path("status").asText()).isEqualTo("queued");
+            assertThat(data.path("customer_reference").asText()).isEqualTo("order-42");
+            assertThat(data.path("results").get(0).path("number").asText()).isEqualTo(N1);
+            assertThat(data.path("results").get(0).path("status").asText()).isEqualTo("pending");
+        }));
+
+        c.put("ListJobsFunction", new Case(w -> {
+            w.job("job_abc123", List.of(BULK_PURCHASE_N1));
+            w.platform.bulkJobs().run(new com.carrier.numbers.port.ProvisioningTask.JobItemTask("job_abc123", MASTER, 0, BULK_PURCHASE_N1));
+            w.platform.bulkJobs().finishIfDone("job_abc123");
+            w.job("job_def456", List.of(BULK_PURCHASE_N1)); // still queued: filtered out
+        }, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("jobs").size()).as(o.describe()).isEqualTo(1);
+            assertThat(data.path("jobs").get(0).path("id").asText()).isEqualTo("job_abc123");
+            assertThat(data.path("jobs").get(0).path("status").asText()).isEqualTo("completed");
+            assertThat(data.path("total").asInt()).isEqualTo(1);
+        }));
+
+        c.put("LoadInventoryFunction", new Case(w -> { }, (o, w) -> {
+            JsonNode data = platform(o, 202);
+            assertThat(data.path("id").asText()).as(o.describe()).startsWith("job_");
+            assertThat(data.path("total").asInt()).isEqualTo(2);
+        }));
+
+        c.put("ProvisioningConsumerFunction", new Case(w -> w.job("job_abc123", List.of(BULK_PURCHASE_N1,
+                new com.carrier.numbers.domain.JobOperation(com.carrier.numbers.domain.JobOperation.Action.ASSIGN, N1, null, null, null, SUB1, null))),
+                (o, w) -> {
+            assertThat(o.output().path("batchItemFailures").size()).as(o.describe()).isZero();
+            assertThat(w.number(N1).ownerId()).isEqualTo(MASTER);
+            assertThat(w.number(N1).subAccountId()).isEqualTo(SUB1);
+            var job = w.platform.bulkJobs().get(DEMO_MASTER.caller(), "job_abc123", 0, 10).job();
+            assertThat(job.status().wire()).isEqualTo("completed");
+            assertThat(job.succeeded()).isEqualTo(2);
+        }));
+
+        c.put("CallActivityConsumerFunction", new Case(w -> w.own(N1), (o, w) -> {
+            assertThat(o.output().path("batchItemFailures").size()).as(o.describe()).isZero();
+            assertThat(w.platform.callActivity().lastCallAt(N1)).contains(Instant.parse("2026-11-24T02:10:00Z"));
+            assertThat(w.platform.callActivity().lastCallAt(N2)).contains(Instant.parse("2026-11-24T02:11:40Z"));
         }));
 
         c.put("GetAuditTrailFunction", new Case(w -> w.own(N1), (o, w) -> {
@@ -370,7 +471,117 @@ class EventInvocationTest {
                     assertThat(w.platform.credentials().authenticate(DEMO_MASTER.token())).as("caller's own token").isPresent();
                 }));
 
+        portCases(c);
         return Collections.unmodifiableMap(c);
+    }
+
+    // ------------------------------------------------------------ port-in: the API, the callback, the lifecycle's tasks
+    private static final String PORT = DemoWorld.PORT_ID;
+    private static final String PORT_NUMBER = DemoWorld.PORT_NUMBER;
+    private static final java.time.LocalDate FOC = java.time.LocalDate.parse("2026-11-30");
+
+    private static void portCases(Map<String, Case> c) {
+        c.put("CreatePortFunction", new Case(w -> { }, (o, w) -> {
+            JsonNode data = platform(o, 201);
+            assertThat(data.path("id").asText()).as(o.describe()).startsWith("port_");
+            assertThat(data.path("number").asText()).isEqualTo(PORT_NUMBER);
+            assertThat(data.path("status").asText()).isEqualTo("pending");
+            assertThat(data.path("carrier_status").asText()).isEqualTo("pending_transfer");
+            assertThat(data.has("created_at") && data.has("estimated_completion")).as(o.describe()).isTrue();
+            assertThat(w.number(PORT_NUMBER).state()).isEqualTo(NumberState.PORT_IN);
+            assertThat(w.number(PORT_NUMBER).ownerId()).isEqualTo(MASTER);
+            assertThat(w.fixture.workflows.started()).extracting(s -> s.name()).containsExactly(data.path("id").asText() + "-1");
+        }));
+        c.put("GetPortFunction", new Case(DemoWorld::port, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("id").asText()).as(o.describe()).isEqualTo(PORT);
+            assertThat(data.path("status").asText()).isEqualTo("pending");
+            assertThat(data.path("end_user_name").asText()).isEqualTo("John Doe");
+            assertThat(data.has("account_pin")).isFalse();
+            assertThat(data.path("events").size()).isPositive();
+        }));
+        c.put("ListPortsFunction", new Case(DemoWorld::port, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("total").asInt()).as(o.describe()).isEqualTo(1);
+            assertThat(data.path("limit").asInt()).isEqualTo(20);
+            assertThat(data.path("ports").path(0).path("id").asText()).isEqualTo(PORT);
+        }));
+        c.put("CancelPortFunction", new Case(DemoWorld::port, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("status").asText()).as(o.describe()).isEqualTo("cancelled");
+            assertThat(w.stored(PORT_NUMBER)).as("the port_in number is gone").isFalse();
+            assertThat(w.fixture.workflows.stopped()).contains("PORT_LIFECYCLE/" + PORT + "-1");
+        }));
+        c.put("CorrectPortFunction", new Case(w -> {
+            w.port();
+            w.platform.portSteps().fail(PORT, 1, "States.Timeout", null);
+        }, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("status").asText()).as(o.describe()).isEqualTo("pending");
+            assertThat(data.path("attempt").asInt()).isEqualTo(2);
+            assertThat(w.number(PORT_NUMBER).state()).isEqualTo(NumberState.PORT_IN);
+            assertThat(w.fixture.workflows.started()).extracting(s -> s.name()).contains(PORT + "-2");
+        }));
+        c.put("CarrierPortEventsFunction", new Case(w -> {
+            w.port();
+            w.platform.portSteps().awaitCarrier(PORT, 1, "decision", "token-decision-1");
+        }, (o, w) -> {
+            JsonNode data = platform(o, 200);
+            assertThat(data.path("applied").asBoolean()).as(o.describe()).isTrue();
+            assertThat(w.storedPort().decision().focDate()).isEqualTo(FOC);
+            assertThat(w.fixture.workflows.answers()).as("the waiting task is answered")
+                    .anySatisfy(a -> assertThat(a.token()).isEqualTo("token-decision-1"));
+        }));
+        c.put("SubmitPortFunction", new Case(DemoWorld::port, (o, w) -> {
+            assertThat(o.output().path("submitted").asBoolean()).as(o.describe()).isTrue();
+            assertThat(w.storedPort().submissions()).isEqualTo(1);
+            assertThat(w.fixture.workflows.started(com.carrier.numbers.port.Workflows.Machine.CARRIER_SIMULATOR))
+                    .as("the simulated carrier runs").hasSize(1);
+        }));
+        c.put("AwaitCarrierFunction", new Case(DemoWorld::port, (o, w) -> {
+            assertThat(o.output().path("waiting_for").asText()).as(o.describe()).isEqualTo("decision");
+            assertThat(w.storedPort().taskToken()).startsWith("AQCE");
+        }));
+        c.put("AuthorizePortFunction", new Case(w -> {
+            w.port();
+            w.carrierAuthorizes(FOC);
+        }, (o, w) -> {
+            assertThat(o.output().path("foc_at").asText()).as(o.describe()).isEqualTo("2026-11-30T14:00:00Z");
+            assertThat(o.output().path("cutover_notice_at").asText()).isEqualTo("2026-11-29T14:00:00Z");
+            assertThat(w.storedPort().status().wire()).isEqualTo("authorized");
+        }));
+        c.put("NotifyCutoverFunction", new Case(w -> {
+            w.port();
+            w.carrierAuthorizes(FOC);
+            w.platform.portSteps().authorize(PORT, 1);
+        }, (o, w) -> {
+            assertThat(o.output().path("notified").asBoolean()).as(o.describe()).isTrue();
+            assertThat(w.storedPort().events()).anySatisfy(e -> assertThat(e.status()).isEqualTo("cutover_soon"));
+        }));
+        c.put("ActivatePortFunction", new Case(w -> {
+            w.port();
+            w.carrierAuthorizes(FOC);
+            w.platform.portSteps().authorize(PORT, 1);
+            w.platform.portSteps().awaitCarrier(PORT, 1, "completion", "token-completion-1");
+        }, (o, w) -> {
+            assertThat(o.output().path("status").asText()).as(o.describe()).isEqualTo("completed");
+            assertThat(w.number(PORT_NUMBER).state()).isEqualTo(NumberState.IN_SERVICE);
+            assertThat(w.storedPort().messages()).contains("Number successfully transferred to Audian");
+            assertThat(w.balance(MASTER)).as("the first month's rent").isEqualTo(DemoWorld.STARTING_BALANCE.minus(Money.of("0.99")));
+        }));
+        c.put("FailPortFunction", new Case(DemoWorld::port, (o, w) -> {
+            assertThat(o.output().path("reason").asText()).as(o.describe()).isEqualTo("CARRIER_TIMEOUT");
+            assertThat(w.storedPort().status().wire()).isEqualTo("failed");
+            assertThat(w.stored(PORT_NUMBER)).isFalse();
+        }));
+        c.put("PostCarrierEventFunction", new Case(w -> { }, (o, w) -> {
+            assertThat(o.output().path("status").asInt()).as(o.describe()).isEqualTo(200);
+            CarrierCallbackServer.Received r = CarrierCallbackServer.last();
+            assertThat(r.path()).isEqualTo("/v2/carrier/ports/" + PORT + "/events");
+            new com.carrier.numbers.domain.CallbackSignature(com.carrier.numbers.functions.Platform.LOCAL_CALLBACK_SECRET)
+                    .verify(r.timestamp(), r.signature(), r.body(), w.platform.clock().instant());
+            assertThat(r.body()).contains("\"event_id\":\"evt_8842\"");
+        }));
     }
 
     // ---------------------------------------------------------------- envelopes and values
@@ -435,7 +646,17 @@ class EventInvocationTest {
             if (e.hasNonNull("time")) {
                 return Instant.parse(e.path("time").asText());
             }
-            throw new AssertionError("events/" + logicalId + ".json has neither requestContext.timeEpoch nor time");
+            // a workflow task runs when its wait ends
+            for (String waitedFor : List.of("available_at", "cool_off_until")) {
+                if (e.hasNonNull(waitedFor)) {
+                    return Instant.parse(e.path(waitedFor).asText());
+                }
+            }
+            long sent = e.path("Records").path(0).path("attributes").path("SentTimestamp").asLong(0);
+            if (sent > 0) {
+                return Instant.ofEpochMilli(sent); // SQS: when the first message was sent
+            }
+            return WORKFLOW_TASK_TIME; // a state machine task's payload carries no time
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
@@ -449,7 +670,11 @@ class EventInvocationTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Outcome invoke(SamTemplate.Function f, NumbersPlatform platform) throws Exception {
         Class<?> type = Class.forName(f.handlerClass());
-        Object handler = type.getConstructor(NumbersPlatform.class).newInstance(platform);
+        Object handler = f.handlerClass().endsWith("PostCarrierEventHandler")
+                ? new com.carrier.numbers.functions.workflow.PostCarrierEventHandler(CarrierCallbackServer.url(),
+                        new com.carrier.numbers.domain.CallbackSignature(com.carrier.numbers.functions.Platform.LOCAL_CALLBACK_SECRET),
+                        platform.clock())
+                : type.getConstructor(NumbersPlatform.class).newInstance(platform);
         Method method = Arrays.stream(type.getMethods())
                 .filter(m -> m.getName().equals(f.handlerMethod()) && !m.isBridge() && !m.isSynthetic())
                 .filter(m -> m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class)

@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * End to end against LocalStack (real AWS APIs in a container): the tables exactly as
  * template.yaml declares them, then the main flow through the domain: create an account, credit
  * it, load inventory, search, purchase, release. Later issues add the queues and state machines
- * here. Where no Docker engine runs (these build machines) the whole class is reported skipped.
+ * here; the port lifecycle state machine is created from its ASL file and driven through the
+ * Step Functions adapter (start once per name, stop by the derived execution ARN). Where no Docker engine runs (these build machines) the whole class is reported skipped.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,7 +46,7 @@ class LocalStackEndToEndIT {
 
     @Container
     static final LocalStackContainer LOCALSTACK =
-            new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("dynamodb");
+            new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("dynamodb", "stepfunctions");
 
     private static final Caller OPERATOR = Caller.SYSTEM;
     private static final TableNames TABLES =
@@ -77,7 +78,7 @@ class LocalStackEndToEndIT {
     @Test
     void tablesOfTheTemplateExist() {
         assertThat(dynamo.listTables().tableNames())
-                .containsExactlyInAnyOrder("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency");
+                .containsExactlyInAnyOrder("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency", "Ports");
     }
 
     @Test
@@ -111,5 +112,38 @@ class LocalStackEndToEndIT {
         PhoneNumber released = platform.phoneNumbers().release(master, "MA_ls1", number);
         assertThat(released.state()).isEqualTo(NumberState.RELEASED);
         assertThat(released.availableAt()).isNotNull();
+    }
+
+    /** The port lifecycle definition as deployed (substitutions filled), created in LocalStack and driven by the adapter. */
+    @Test
+    void portLifecycleStateMachineThroughTheStepFunctionsAdapter() throws Exception {
+        String definition = java.nio.file.Files.readString(TableSchemas.findTemplate().getParent()
+                .resolve("statemachines/port-lifecycle.asl.json"));
+        for (String fn : List.of("SubmitPort", "AwaitCarrier", "AuthorizePort", "NotifyCutover", "ActivatePort", "FailPort")) {
+            definition = definition.replace("${" + fn + "FunctionArn}",
+                    "arn:aws:lambda:" + LOCALSTACK.getRegion() + ":000000000000:function:" + fn + "Function:live");
+        }
+        assertThat(definition).doesNotContain("${");
+        try (var sfn = software.amazon.awssdk.services.sfn.SfnClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(LOCALSTACK.getEndpoint())
+                .region(Region.of(LOCALSTACK.getRegion()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
+                .build()) {
+            String finalDefinition = definition;
+            String arn = sfn.createStateMachine(b -> b.name("numbers-port-lifecycle").definition(finalDefinition)
+                    .roleArn("arn:aws:iam::000000000000:role/port-lifecycle")).stateMachineArn();
+            var workflows = new com.carrier.numbers.adapter.stepfunctions.StepFunctionsWorkflows(sfn,
+                    java.util.Map.of(com.carrier.numbers.port.Workflows.Machine.PORT_LIFECYCLE, arn));
+            var machine = com.carrier.numbers.port.Workflows.Machine.PORT_LIFECYCLE;
+            assertThat(workflows.start(machine, "port_ls1-1", "{\"port_id\":\"port_ls1\",\"attempt\":1}")).isTrue();
+            workflows.start(machine, "port_ls1-1", "{\"port_id\":\"port_ls1\",\"attempt\":1}"); // a retried start
+            assertThat(sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).as("the same attempt runs once").hasSize(1);
+            workflows.stop(machine, "port_ls1-1", "cancelled");
+            String executionArn = arn.replace(":stateMachine:", ":execution:") + ":port_ls1-1";
+            assertThat(sfn.describeExecution(b -> b.executionArn(executionArn)).statusAsString()).isNotEqualTo("RUNNING");
+            workflows.stop(machine, "port_never-1", "nothing to stop"); // unknown: left alone
+        }
     }
 }

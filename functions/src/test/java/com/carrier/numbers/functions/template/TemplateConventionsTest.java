@@ -29,6 +29,8 @@ class TemplateConventionsTest {
             "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem");
     /** No function reads a whole table: every read is a key or an index (the renewal run has ByRenewal). */
     private static final Set<String> MAY_SCAN = Set.of();
+    /** The one SQS action a producer needs, on one of the template's queues (consumers get SAM's poller grants). */
+    private static final Set<String> QUEUE_ACTIONS = Set.of("sqs:SendMessage");
     private static final Pattern TABLE_ARN = Pattern.compile("(\\w+)\\.Arn");
     private static final Pattern INDEX_ARN = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/(\\w+)");
 
@@ -76,8 +78,22 @@ class TemplateConventionsTest {
                     soft.assertThat(st.path("Effect").asText()).as("%s Effect", f.logicalId()).isEqualTo("Allow");
                     List<String> actions = texts(st.path("Action"));
                     List<String> resources = texts(st.path("Resource"));
-                    soft.assertThat(actions).as("%s actions", f.logicalId()).isNotEmpty().isSubsetOf(ITEM_ACTIONS);
+                    if (actions.stream().anyMatch(a -> a.startsWith("sqs:"))) {
+                        soft.assertThat(actions).as("%s queue actions", f.logicalId()).isSubsetOf(QUEUE_ACTIONS);
+                        for (String r : resources) {
+                            Matcher queue = TABLE_ARN.matcher(r);
+                            soft.assertThat(queue.matches() && "AWS::SQS::Queue".equals(
+                                    template.resources().path(queue.group(1)).path("Type").asText()))
+                                    .as("%s: %s is a queue of the template", f.logicalId(), r).isTrue();
+                        }
+                        continue;
+                    }
                     soft.assertThat(resources).as("%s resources", f.logicalId()).isNotEmpty();
+                    if (actions.stream().allMatch(a -> a.startsWith("states:") || a.startsWith("secretsmanager:"))) {
+                        checkWorkflowGrant(soft, f.logicalId(), actions, resources);
+                        continue;
+                    }
+                    soft.assertThat(actions).as("%s actions", f.logicalId()).isNotEmpty().isSubsetOf(ITEM_ACTIONS);
                     if (actions.contains("dynamodb:Scan")) {
                         soft.assertThat(MAY_SCAN).as("%s Scans a whole table", f.logicalId()).contains(f.logicalId());
                     }
@@ -101,6 +117,35 @@ class TemplateConventionsTest {
             }
         }
         soft.assertAll();
+    }
+
+    /** Step Functions calls scoped to one of the template's state machines (or its executions); secrets to one secret. */
+    private static final Set<String> STATES_ACTIONS = Set.of("states:StartExecution", "states:StopExecution",
+            "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat");
+    private static final Pattern MACHINE = Pattern.compile(
+            "(\\w+StateMachine)|arn:\\$\\{AWS::Partition}:states:\\$\\{AWS::Region}:\\$\\{AWS::AccountId}:(stateMachine|execution):\\$\\{AWS::StackName}-[a-z-]+(:\\*)?");
+
+    private void checkWorkflowGrant(SoftAssertions soft, String function, List<String> actions, List<String> resources) {
+        for (String a : actions) {
+            soft.assertThat(STATES_ACTIONS.contains(a) || a.equals("secretsmanager:GetSecretValue"))
+                    .as("%s: %s is a workflow or secret call it may make", function, a).isTrue();
+        }
+        for (String r : resources) {
+            if (actions.contains("secretsmanager:GetSecretValue")) {
+                soft.assertThat(r).as("%s: the one secret", function).isEqualTo("CarrierCallbackSecret");
+                soft.assertThat(template.resources().path(r).path("Type").asText()).isEqualTo("AWS::SecretsManager::Secret");
+                continue;
+            }
+            Matcher m = MACHINE.matcher(r);
+            soft.assertThat(m.matches()).as("%s: %s names one state machine of the stack (no *)", function, r).isTrue();
+            if (m.matches() && m.group(1) != null) {
+                soft.assertThat(template.resources().path(m.group(1)).path("Type").asText()).as("%s: %s", function, r)
+                        .isEqualTo("AWS::Serverless::StateMachine");
+            }
+            if (r.contains(":execution:")) {
+                soft.assertThat(actions).as("%s: only StopExecution on executions", function).containsOnly("states:StopExecution");
+            }
+        }
     }
 
     @Test

@@ -130,6 +130,17 @@ class TenancyMatrixTest {
                     "owner 403, parent 200, sibling 403, stranger 403, admin 200, sibling-own 403"),
             repeatable("POST /v2/admin/call-activity", (w, a) -> new Request("POST", "/v2/admin/call-activity", "{\"number\":\"" + w.n1 + "\"}"),
                     "owner 403, parent 403, sibling 403, stranger 403, admin 202"),
+            // Bulk: a job is the caller's own account's (202 for anyone authenticated); another account's job is 404.
+            row("POST /v2/numbers/bulk", (w, a) -> new Request("POST", "/v2/numbers/bulk",
+                            "{\"operations\":[{\"action\":\"purchase\",\"number\":\"" + w.available + "\"}]}"),
+                    "owner 202, parent 202, sibling 202, stranger 202, admin 202"),
+            row("GET /v2/jobs/{job_id}", (w, a) -> get("/v2/jobs/" + w.s1JobId),
+                    "owner 200, parent 200, sibling 404, stranger 404, admin 200"),
+            row("GET /v2/jobs", (w, a) -> get("/v2/jobs"),
+                    "owner 200, parent 200, sibling 200, stranger 200, admin 200"),
+            row("POST /v2/admin/inventory", (w, a) -> new Request("POST", "/v2/admin/inventory",
+                            "{\"numbers\":[{\"number\":\"+1" + w.npaExchange + "0090\",\"city\":\"Denver\",\"state\":\"CO\"}]}"),
+                    "owner 403, parent 403, sibling 403, stranger 403, admin 202"),
             row("GET /v2/admin/audit", (w, a) -> get("/v2/admin/audit?number=" + enc(w.n1)),
                     "owner 403, parent 403, sibling 403, stranger 403, admin 200"),
             // A new sub-account of M: only M (and an operator) may create one under it.
@@ -150,7 +161,53 @@ class TenancyMatrixTest {
                     "owner 200, parent 200, sibling 403, stranger 403, admin 200"),
             row("DELETE /v2/accounts/{account_id}/credentials/{auth_id}",
                     (w, a) -> new Request("DELETE", "/v2/accounts/" + a + "/credentials/" + w.s1SpareAuthId, null),
-                    "owner 200, parent 200, sibling 403, stranger 403, admin 200, sibling-own 404, stranger-own 404"));
+                    "owner 200, parent 200, sibling 403, stranger 403, admin 200, sibling-own 404, stranger-own 404"),
+            // Ports: created for the caller's own account (a fresh number each time); another tenant's port is 404.
+            repeatable("POST /v2/ports", (w, a) -> new Request("POST", "/v2/ports", portBody(freshPortNumber(), "998000")),
+                    "owner 201, parent 201, sibling 201, stranger 201, admin 201"),
+            row("GET /v2/ports", (w, a) -> get("/v2/ports"),
+                    "owner 200, parent 200, sibling 200, stranger 200, admin 200"),
+            row("GET /v2/ports/{port_id}", (w, a) -> get("/v2/ports/" + w.pendingPort),
+                    "owner 200, parent 200, sibling 404, stranger 404, admin 200"),
+            row("DELETE /v2/ports/{port_id}", (w, a) -> new Request("DELETE", "/v2/ports/" + w.pendingPort, null),
+                    "owner 200, parent 200, sibling 404, stranger 404, admin 200"),
+            row("PATCH /v2/ports/{port_id}", (w, a) -> new Request("PATCH", "/v2/ports/" + w.failedPort, "{\"account_number\":\"998777\"}"),
+                    "owner 200, parent 200, sibling 404, stranger 404, admin 200"),
+            // The carrier callback: only the carrier's signature counts; a customer's token is worth nothing there.
+            signed("POST /v2/carrier/ports/{port_id}/events", (w, a) -> new Request("POST",
+                            "/v2/carrier/ports/" + w.pendingPort + "/events",
+                            "{\"event_id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"rejected\",\"reason\":\"PIN_INVALID\"}"),
+                    TenancyMatrixTest::carrierSignature,
+                    "signed 200, unsigned 401, bad-signature 401, owner 401"));
+
+    private static final com.carrier.numbers.domain.CallbackSignature CARRIER_SIGNATURE =
+            new com.carrier.numbers.domain.CallbackSignature(com.carrier.numbers.functions.Platform.LOCAL_CALLBACK_SECRET);
+    private static final com.carrier.numbers.domain.CallbackSignature OTHER_SECRET =
+            new com.carrier.numbers.domain.CallbackSignature("not-the-carrier-secret");
+
+    private static Map<String, String> carrierSignature(Request r, boolean rightSecret) {
+        long now = java.time.Instant.now().getEpochSecond();
+        return Map.of(com.carrier.numbers.domain.CallbackSignature.TIMESTAMP_HEADER, Long.toString(now),
+                com.carrier.numbers.domain.CallbackSignature.SIGNATURE_HEADER, (rightSecret ? CARRIER_SIGNATURE : OTHER_SECRET).sign(now, r.body()));
+    }
+
+    private static String freshPortNumber() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        while (true) {
+            String n = "+1720" + (200 + random.nextInt(799)) + String.format("%04d", random.nextInt(10_000));
+            try {
+                return E164.parse(n, "number");
+            } catch (PlatformException invalid) {
+                // libphonenumber rejects a few: draw another
+            }
+        }
+    }
+
+    private static String portBody(String number, String accountNumber) {
+        return "{\"number\":\"" + number + "\",\"account_number\":\"" + accountNumber + "\",\"billing_phone\":\"" + number
+                + "\",\"end_user_name\":\"Matrix\",\"end_user_address\":{\"street\":\"1 Main St\",\"city\":\"Denver\","
+                + "\"state\":\"CO\",\"postal_code\":\"80202\",\"country\":\"US\"}}";
+    }
 
     private static LocalRuntime runtime;
     /** The world of every refusal and of the successes that leave other cells' objects as they were. */
@@ -300,7 +357,6 @@ class TenancyMatrixTest {
      * A route authenticated by a signature instead of a token (the carrier's callbacks): expected
      * status for "signed", "unsigned", "bad-signature" and "owner" (a token, no signature).
      */
-    @SuppressWarnings("unused") // the first signed route (POST /v2/carrier/ports/{id}/events) adds its row with it
     private static Row signed(String routeKey, BiFunction<World, String, Request> request, Signer signer, String expected) {
         Map<Principal, Integer> map = new EnumMap<>(Principal.class);
         for (String cell : expected.split(",")) {
@@ -322,7 +378,9 @@ class TenancyMatrixTest {
     static final class World {
         String m, s1, s2, x, admin;
         String mToken, s1Token, s2Token, xToken, adminToken, s1RevokedToken, s1SpareAuthId;
-        String npaExchange, available, held, n1, n1Id, pool, assigned;
+        String npaExchange, available, held, n1, n1Id, pool, assigned, s1JobId;
+        /** S1's ports: one pending (its execution stopped once it waits, so nothing writes behind the test), one failed. */
+        String pendingPort, failedPort;
 
         static World create(NumbersPlatform platform) {
             World w = new World();
@@ -374,7 +432,41 @@ class TenancyMatrixTest {
             platform.phoneNumbers().purchase(m, w.m, w.pool, null);
             platform.phoneNumbers().purchase(m, w.m, w.assigned, null);
             platform.subAccountPool().assign(m, w.s1, w.assigned);
+            // A job of S1, written without queueing it (a consumer running it would change the world mid-cell).
+            w.s1JobId = "job_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+            new com.carrier.numbers.adapter.dynamodb.DynamoJobStore(runtime.dynamoDb(), SamTemplate.load().localTableNames().jobs())
+                    .create(new com.carrier.numbers.domain.Job(w.s1JobId, w.s1, "matrix", Role.USER, com.carrier.numbers.domain.Job.BULK,
+                            com.carrier.numbers.domain.JobStatus.QUEUED, 1, 0, 0, null, java.time.Instant.now(), null),
+                            List.of(new com.carrier.numbers.domain.JobItem(w.s1JobId, 0, "release", w.n1, "pending", null, null)));
+            w.pendingPort = quietPort(platform, s1).id();
+            var failed = quietPort(platform, s1);
+            platform.portSteps().fail(failed.id(), failed.attempt(), "States.Timeout", null);
+            w.failedPort = failed.id();
             return w;
+        }
+
+        /**
+         * A pending port of {@code owner} whose execution is stopped once it waits for the carrier (the
+         * 998 carrier never answers), so that nothing writes behind the matrix's database comparisons.
+         */
+        private static com.carrier.numbers.domain.Port quietPort(NumbersPlatform platform, Caller owner) {
+            var request = new com.carrier.numbers.service.PortRequest(List.of(freshPortNumber()), "998000", null, null,
+                    "+13035550100", "Matrix", new com.carrier.numbers.domain.EndUserAddress("1 Main St", "Denver", "CO", "80202", "US"), null);
+            var port = platform.ports().create(owner, request);
+            long until = System.nanoTime() + 60_000_000_000L;
+            while (platform.ports().get(Caller.SYSTEM, port.id()).taskToken() == null) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("port " + port.id() + " never reached its wait for the carrier");
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            platform.workflows().stop(com.carrier.numbers.port.Workflows.Machine.PORT_LIFECYCLE, port.executionName(), "matrix");
+            return platform.ports().get(Caller.SYSTEM, port.id());
         }
     }
 }

@@ -6,7 +6,9 @@ import static com.carrier.numbers.adapter.dynamodb.Attrs.s;
 import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.port.AccountDelta;
+import com.carrier.numbers.port.DueWork;
 import com.carrier.numbers.port.InventoryCriterion;
+import com.carrier.numbers.port.JobItemMark;
 import com.carrier.numbers.port.NumberStore;
 import com.carrier.numbers.port.NumberWrite;
 import com.carrier.numbers.port.StoreUnavailable;
@@ -26,6 +28,7 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -41,10 +44,18 @@ public final class DynamoNumberStore implements NumberStore {
     private final String accounts;
     private final String ledger;
     private final String audit;
+    private final String jobs;
     private final Transactions transactions;
 
     public DynamoNumberStore(DynamoDbClient dynamo, String numbersTable, String accountsTable, String ledgerTable, String auditTable) {
+        this(dynamo, numbersTable, accountsTable, ledgerTable, auditTable, null);
+    }
+
+    /** With the Jobs table, whose item results and counters ride in the transactions of bulk job items. */
+    public DynamoNumberStore(DynamoDbClient dynamo, String numbersTable, String accountsTable, String ledgerTable, String auditTable,
+                             String jobsTable) {
         this.dynamo = dynamo;
+        this.jobs = jobsTable;
         this.numbers = numbersTable;
         this.accounts = accountsTable;
         this.ledger = ledgerTable;
@@ -67,19 +78,52 @@ public final class DynamoNumberStore implements NumberStore {
 
     @Override
     public int addToInventory(List<NumberWrite> loads) {
-        if (loads.size() <= 1) {
-            return loads.stream().mapToInt(w -> addIfAbsent(w) ? 1 : 0).sum();
-        }
-        // Conditional writes cannot be batched, so they run side by side.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(LOAD_THREADS, loads.size()));
-        try {
-            List<Future<Boolean>> results = new ArrayList<>(loads.size());
-            for (NumberWrite w : loads) {
-                results.add(pool.submit(() -> addIfAbsent(w)));
+        return addAllToInventory(loads).size();
+    }
+
+    /**
+     * Transactions of up to {@value #TRANSACTION_ITEMS} items (each number with its audit record,
+     * and its job item's result; one job counter per transaction), side by side. A transaction
+     * refused because one of its numbers exists falls back to one transaction per number.
+     */
+    @Override
+    public Set<String> addAllToInventory(List<NumberWrite> loads) {
+        List<List<NumberWrite>> groups = new ArrayList<>();
+        List<NumberWrite> group = new ArrayList<>();
+        int size = 0;
+        for (NumberWrite w : loads) {
+            if (!w.action().createsNumber()) {
+                throw new IllegalArgumentException(w.action() + " does not create a number");
             }
-            int added = 0;
-            for (Future<Boolean> f : results) {
-                added += f.get() ? 1 : 0;
+            int cost = loadItems(w);
+            if (size + cost + 1 > TRANSACTION_ITEMS) { // + 1: the job counter
+                groups.add(group);
+                group = new ArrayList<>();
+                size = 0;
+            }
+            group.add(w);
+            size += cost;
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        Set<String> added = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        if (groups.isEmpty()) {
+            return added;
+        }
+        if (groups.size() == 1 || loads.get(0).jobItem() != null) {
+            // a job's chunk: its transactions all count on the job's header, so side by side they would only conflict
+            groups.forEach(g -> added.addAll(addGroup(g)));
+            return added;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(LOAD_THREADS, groups.size()));
+        try {
+            List<Future<List<String>>> results = new ArrayList<>(groups.size());
+            for (List<NumberWrite> g : groups) {
+                results.add(pool.submit(() -> addGroup(g)));
+            }
+            for (Future<List<String>> f : results) {
+                added.addAll(f.get());
             }
             return added;
         } catch (InterruptedException e) {
@@ -92,22 +136,58 @@ public final class DynamoNumberStore implements NumberStore {
         }
     }
 
-    private boolean addIfAbsent(NumberWrite load) {
-        if (!load.action().createsNumber()) {
-            throw new IllegalArgumentException(load.action() + " does not create a number");
+    private static final int TRANSACTION_ITEMS = 100;
+
+    private int loadItems(NumberWrite w) {
+        return 1 + (w.audit() == null ? 0 : 1) + (w.jobItem() == null || jobs == null ? 0 : 1);
+    }
+
+    /** One transaction for the group; if a number in it exists already, one per number. */
+    private List<String> addGroup(List<NumberWrite> group) {
+        if (group.size() > 1) {
+            try {
+                transactions.write(loadTransaction(group), i -> false);
+                return group.stream().map(w -> w.after().number()).toList();
+            } catch (com.carrier.numbers.port.ConditionFailed someExist) {
+                // fall through: each number on its own, so the new ones still go in
+            }
         }
-        try {
-            apply(load);
-            return true;
-        } catch (com.carrier.numbers.port.ConditionFailed known) {
-            return false;
+        List<String> added = new ArrayList<>();
+        for (NumberWrite w : group) {
+            try {
+                transactions.write(loadTransaction(List.of(w)), i -> false);
+                added.add(w.after().number());
+            } catch (com.carrier.numbers.port.ConditionFailed known) {
+                // already in the platform (or its job item already has a result): not added by this call
+            }
         }
+        return added;
+    }
+
+    private List<TransactWriteItem> loadTransaction(List<NumberWrite> group) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, Integer> perJob = new java.util.LinkedHashMap<>();
+        for (NumberWrite w : group) {
+            items.add(TransactWriteItem.builder().put(numberPut(w)).build());
+            if (w.audit() != null) {
+                items.add(TransactWriteItem.builder().put(Put.builder().tableName(audit).item(AuditItems.toItem(w.audit())).build()).build());
+            }
+            if (w.jobItem() != null && jobs != null) {
+                JobItemMark m = w.jobItem();
+                items.add(TransactWriteItem.builder().update(JobItems.result(jobs, m.jobId(), m.index(), m.number(), true, null, null)).build());
+                perJob.merge(m.jobId(), 1, Integer::sum);
+            }
+        }
+        perJob.forEach((job, count) -> items.add(TransactWriteItem.builder().update(JobItems.counters(jobs, job, count, 0)).build()));
+        return items;
     }
 
     @Override
     public void apply(NumberWrite w) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(numberPut(w)).build());
+        items.add(w.after() == null
+                ? TransactWriteItem.builder().delete(numberDelete(w)).build()
+                : TransactWriteItem.builder().put(numberPut(w)).build());
         int firstAccount = items.size();
         for (AccountDelta d : w.accounts()) {
             if (!d.isEmpty()) {
@@ -120,6 +200,12 @@ public final class DynamoNumberStore implements NumberStore {
         }
         if (w.audit() != null) {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(audit).item(AuditItems.toItem(w.audit())).build()).build());
+        }
+        if (w.jobItem() != null && jobs != null) {
+            // the job item's result rides in the effect's transaction: a redelivery finds it done
+            JobItemMark m = w.jobItem();
+            items.add(TransactWriteItem.builder().update(JobItems.result(jobs, m.jobId(), m.index(), m.number(), true, null, null)).build());
+            items.add(TransactWriteItem.builder().update(JobItems.counters(jobs, m.jobId(), 1, 0)).build());
         }
         transactions.write(items, i -> i >= firstAccount && i < afterAccounts);
     }
@@ -155,6 +241,24 @@ public final class DynamoNumberStore implements NumberStore {
             put.expressionAttributeValues(values);
         }
         return put.build();
+    }
+
+    /** A number leaving the platform: deleted, conditioned like a put on the version read and the from-states. */
+    private Delete numberDelete(NumberWrite w) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#v", "version");
+        values.put(":v", n(w.before().version()));
+        names.put("#s", "state");
+        List<String> states = new ArrayList<>();
+        int i = 0;
+        for (NumberState from : w.action().from()) {
+            values.put(":s" + i, s(from.wire()));
+            states.add(":s" + i++);
+        }
+        return Delete.builder().tableName(numbers).key(NumberItems.key(w.before().number()))
+                .conditionExpression("#v = :v AND #s IN (" + String.join(", ", states) + ")")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
     /** Debit only if the balance covers it; counters are ADDed (an absent counter starts at 0). */
@@ -338,17 +442,48 @@ public final class DynamoNumberStore implements NumberStore {
     }
 
     @Override
-    public boolean recordCall(String number, Instant at) {
-        try {
-            // Bumps the version too, so a concurrent whole-item write computed before this call loses and re-reads.
-            dynamo.updateItem(b -> b.tableName(numbers).key(NumberItems.key(number))
-                    .updateExpression("SET #l = :at ADD #v :one")
-                    .conditionExpression("attribute_exists(#n) AND (attribute_not_exists(#l) OR #l < :at)")
-                    .expressionAttributeNames(Map.of("#l", "last_call_at", "#v", "version", "#n", NumberItems.PK))
-                    .expressionAttributeValues(Map.of(":at", s(Attrs.time(at)), ":one", n(1))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return find(number).isPresent(); // exists: a later call is already recorded
+    public List<DueWork> due(DueWork.Kind kind, Instant dueBy, int limit) {
+        List<DueWork> due = new ArrayList<>();
+        for (char digit = '0'; digit <= '9' && due.size() < limit; digit++) {
+            String bucket = NumberItems.dueBucket(kind, digit);
+            Map<String, AttributeValue> startKey = null;
+            do {
+                QueryRequest.Builder q = QueryRequest.builder().tableName(numbers).indexName("ByDue")
+                        .keyConditionExpression("due_bucket = :b AND due_at <= :by")
+                        .expressionAttributeValues(Map.of(":b", s(bucket), ":by", s(Attrs.time(dueBy))))
+                        .limit(limit - due.size());
+                if (startKey != null) {
+                    q.exclusiveStartKey(startKey);
+                }
+                QueryResponse page = dynamo.query(q.build());
+                page.items().forEach(i -> due.add(new DueWork(kind, i.get(NumberItems.PK).s(),
+                        Attrs.instant(i, "due_since"), Attrs.instant(i, "due_at"))));
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null && due.size() < limit);
+        }
+        return due;
+    }
+
+    @Override
+    public void scanDueForRenewal(Instant now, java.util.function.Consumer<com.carrier.numbers.port.ProvisioningTask.RenewalDue> each) {
+        for (int digit = 0; digit <= 9; digit++) {
+            Map<String, AttributeValue> startKey = null;
+            do {
+                QueryRequest.Builder q = QueryRequest.builder().tableName(numbers).indexName("ByRenewal")
+                        .keyConditionExpression("renew_bucket = :b AND next_charge <= :now")
+                        .expressionAttributeValues(Map.of(":b", s("R" + digit), ":now", s(Attrs.time(now))));
+                if (startKey != null) {
+                    q.exclusiveStartKey(startKey);
+                }
+                QueryResponse page = dynamo.query(q.build());
+                for (var i : page.items()) {
+                    if (i.containsKey("owner_id")) {
+                        each.accept(new com.carrier.numbers.port.ProvisioningTask.RenewalDue(i.get(NumberItems.PK).s(),
+                                i.get("owner_id").s(), Attrs.instant(i, "next_charge")));
+                    }
+                }
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
         }
     }
 }

@@ -8,6 +8,9 @@ import com.carrier.numbers.domain.E911Address;
 import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.Prepend;
+import com.carrier.numbers.domain.UnassignSchedule;
+import com.carrier.numbers.port.DueWork;
+import java.time.Instant;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.HashMap;
@@ -87,6 +90,15 @@ public final class NumberItems {
         }
         put(item, "released_at", p.releasedAt());
         put(item, "available_at", p.availableAt());
+        if (p.unassignSchedule() != null) {
+            UnassignSchedule u = p.unassignSchedule();
+            Map<String, AttributeValue> m = new LinkedHashMap<>();
+            put(m, "sub_account_id", u.subAccountId());
+            put(m, "requested_at", u.requestedAt());
+            put(m, "cool_off_until", u.coolOffUntil());
+            put(m, "waiting_since", u.waitingSince());
+            item.put("unassign_schedule", AttributeValue.fromM(m));
+        }
         put(item, "hold_account", p.holdAccountId());
         put(item, "hold_until", p.holdUntil());
         put(item, "last_call_at", p.lastCallAt());
@@ -100,6 +112,13 @@ public final class NumberItems {
         if (p.state() == NumberState.IN_SERVICE && !p.suspended() && p.nextCharge() != null) {
             item.put("renew_bucket", s(renewBucket(p.number())));
         }
+        // Sparse ByDue index: only numbers a workflow is waiting on, so the sweep reads what is due and nothing else.
+        if (p.state() == NumberState.RELEASED && p.availableAt() != null) {
+            putDue(item, DueWork.Kind.AGING, p.number(), p.releasedAt(), p.availableAt());
+        } else if (p.state() == NumberState.IN_SERVICE && p.unassignSchedule() != null) {
+            putDue(item, DueWork.Kind.DEFERRED_UNASSIGN, p.number(), p.unassignSchedule().waitingSince(),
+                    p.unassignSchedule().coolOffUntil());
+        }
         return item;
     }
 
@@ -108,6 +127,7 @@ public final class NumberItems {
         Map<String, AttributeValue> e911 = map(item, "e911");
         Map<String, AttributeValue> assigned = map(item, "assigned_to");
         Map<String, AttributeValue> prepend = map(item, "prepend");
+        Map<String, AttributeValue> schedule = map(item, "unassign_schedule");
         String state = str(item, "state");
         return new PhoneNumber(
                 str(item, PK),
@@ -134,6 +154,8 @@ public final class NumberItems {
                 Boolean.TRUE.equals(bool(item, "suspended")),
                 instant(item, "released_at"),
                 instant(item, "available_at"),
+                schedule == null ? null : new UnassignSchedule(str(schedule, "sub_account_id"), instant(schedule, "requested_at"),
+                        instant(schedule, "cool_off_until"), instant(schedule, "waiting_since")),
                 str(item, "hold_account"),
                 instant(item, "hold_until"),
                 instant(item, "last_call_at"),
@@ -159,6 +181,17 @@ public final class NumberItems {
     /** ByRegion partition: the two-letter state or province ("CA"). */
     static String stateKey(String region) {
         return region == null || region.isBlank() ? null : region.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static void putDue(Map<String, AttributeValue> item, DueWork.Kind kind, String number, Instant since, Instant at) {
+        item.put("due_bucket", s(dueBucket(kind, number.charAt(number.length() - 1))));
+        put(item, "due_at", at);
+        put(item, "due_since", since);
+    }
+
+    /** ByDue partition: the kind of wait and one of ten buckets by the last digit ("AGING#7"). */
+    static String dueBucket(DueWork.Kind kind, char digit) {
+        return kind.name() + "#" + digit;
     }
 
     /** ByPlace partition: state and city together ("CA#SAN FRANCISCO"), for searches that give both. */

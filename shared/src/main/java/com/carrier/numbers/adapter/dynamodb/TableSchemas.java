@@ -47,6 +47,9 @@ public final class TableSchemas {
         names.put("CredentialsTable", tables.credentials());
         names.put("AuditTable", tables.audit());
         names.put("IdempotencyTable", tables.idempotency());
+        names.put("JobsTable", tables.jobs());
+        names.put("CallActivityTable", tables.callActivity());
+        names.put("PortsTable", tables.ports());
         return new TableSchemas(template.tables(), names);
     }
 

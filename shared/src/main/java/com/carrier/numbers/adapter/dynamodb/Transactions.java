@@ -61,6 +61,14 @@ final class Transactions {
                     Metrics.count(Metrics.TRANSACTION_CONFLICT_RETRIES);
                     backoff(attempt);
                 }
+            } catch (software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException e) {
+                // DynamoDB Local's form of a conflict: a transaction that waited too long for another's lock
+                if (e.getMessage() == null || !e.getMessage().contains("waiting for a lock")) {
+                    throw new StoreUnavailable("transaction failed: " + e.getMessage(), e);
+                }
+                if (attempt + 1 < ATTEMPTS) {
+                    backoff(attempt);
+                }
             } catch (SdkException e) {
                 // throttling or a network fault the SDK's own retries did not cure
                 throw new StoreUnavailable("transaction failed: " + e.getMessage(), e);

@@ -12,10 +12,14 @@ class TableSchemasTest {
         var schemas = TableSchemas.fromTemplate(TableSchemas.findTemplate(), com.carrier.numbers.template.SamTemplate.load().localTableNames());
         var requests = schemas.createRequests();
         assertThat(requests).extracting(CreateTableRequest::tableName)
-                .containsExactly("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency");
+                .containsExactly("Numbers", "Accounts", "Ledger", "Credentials", "Audit", "Idempotency", "Jobs", "CallActivity", "Ports");
         CreateTableRequest numbers = requests.get(0);
         assertThat(numbers.globalSecondaryIndexes()).extracting(g -> g.indexName())
-                .contains("ByPrefix", "ByCity", "ByRegion", "ByPlace", "ByOwner", "BySubAccount", "ById");
+                .contains("ByPrefix", "ByCity", "ByRegion", "ByPlace", "ByOwner", "BySubAccount", "ById", "ByRenewal", "ByDue");
         assertThat(numbers.keySchema().get(0).attributeName()).isEqualTo("number");
+        assertThat(requests.get(6).globalSecondaryIndexes()).as("Jobs").extracting(g -> g.indexName())
+                .containsExactlyInAnyOrder("ByAccount");
+        assertThat(requests.get(8).globalSecondaryIndexes()).as("Ports").extracting(g -> g.indexName())
+                .containsExactlyInAnyOrder("ByAccount", "ByAccountStatus");
     }
 }
