@@ -43,7 +43,7 @@ class AccountAndNumberTest {
     static PhoneNumber number(NumberState state, boolean suspended, Cnam cnam, E911Address e911, Prepend prepend,
                               String owner, String sub, Instant holdUntil) {
         return new PhoneNumber("+14155550100", "id", state, "US", "CA", "SF", "local", Money.ofCents(100), Money.ofCents(99),
-                owner, sub, null, cnam, e911, null, null, prepend, null, null, null, suspended, null, null, null, holdUntil,
+                owner, sub, null, cnam, e911, null, null, prepend, null, null, null, suspended, null, null, null, null, holdUntil,
                 null, 1);
     }
 
