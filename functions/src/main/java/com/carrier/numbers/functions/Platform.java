@@ -42,6 +42,7 @@ public final class Platform {
     /** Installs the platform handlers created from now on will use (local runtime, tests). */
     public static void use(NumbersPlatform platform) {
         instance = platform;
+        callbackSignature = null; // read again from the environment, as a new execution environment would
     }
 
     private static NumbersPlatform fromEnvironment() {

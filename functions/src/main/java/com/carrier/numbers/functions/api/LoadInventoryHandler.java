@@ -8,6 +8,7 @@ import com.carrier.numbers.functions.Platform;
 import com.carrier.numbers.functions.http.ApiHandler;
 import com.carrier.numbers.functions.http.ApiRequest;
 import com.carrier.numbers.functions.http.Envelope;
+import com.carrier.numbers.functions.http.Priming;
 import com.carrier.numbers.functions.http.Fields;
 import com.carrier.numbers.functions.http.Reply;
 import com.carrier.numbers.functions.views.JobViews;
@@ -30,7 +31,7 @@ public class LoadInventoryHandler extends ApiHandler {
     }
 
     public LoadInventoryHandler(NumbersPlatform platform) {
-        super(platform, Envelope.PLATFORM);
+        super(platform, Envelope.PLATFORM, Priming.Read.NONE); // its role reads no accounts (jobs only)
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFa
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.carrier.numbers.NumbersPlatform;
+import com.carrier.numbers.adapter.metrics.Metrics;
 import com.carrier.numbers.adapter.sqs.ProvisioningMessages;
 import com.carrier.numbers.functions.http.Json;
 import com.carrier.numbers.port.ProvisioningTask;
@@ -43,6 +44,7 @@ final class ProvisioningBatch {
         Set<String> touched = new LinkedHashSet<>();
         // group -> the message of that group that failed; a record without a group stops the whole rest of the batch
         java.util.Map<String, String> failedGroups = new java.util.HashMap<>();
+        RenewalCounts renewals = new RenewalCounts();
         for (SQSMessage m : event.getRecords()) {
             String group = group(m);
             String failedBefore = failedGroups.getOrDefault(group, failedGroups.get(ALL));
@@ -51,10 +53,14 @@ final class ProvisioningBatch {
                 onLastReceive(m, "not processed: message " + failedBefore + " of its group failed before it");
                 continue;
             }
+            ProvisioningTask task = null;
             try {
-                ProvisioningTask task = ProvisioningMessages.decode(m.getBody());
-                run(task, started, touched);
+                task = ProvisioningMessages.decode(m.getBody());
+                run(task, started, touched, renewals);
             } catch (RuntimeException e) {
+                if (task instanceof RenewalDue) {
+                    renewals.failed++;
+                }
                 failedGroups.put(group, m.getMessageId());
                 failures.add(new BatchItemFailure(m.getMessageId()));
                 log(context, m, e);
@@ -69,10 +75,41 @@ final class ProvisioningBatch {
                 log(context, null, e);
             }
         }
+        renewals.report();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    private void run(ProvisioningTask task, Set<String> started, Set<String> touched) {
+    /**
+     * The renewal metrics operators alarm on (RenewalsFailed), counted where renewals are charged now
+     * that the hourly run only queues them: one line per batch that renewed anything.
+     */
+    private static final class RenewalCounts {
+        int charged;
+        int suspended;
+        int failed;
+        boolean seen;
+
+        void outcome(String outcome) {
+            seen = true;
+            switch (outcome) {
+                case "charged" -> charged++;
+                case "suspended" -> suspended++;
+                default -> { } // skipped: charged already (a redelivery or a second queuing)
+            }
+        }
+
+        void report() {
+            if (seen || failed > 0) {
+                java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+                counts.put(Metrics.RENEWALS_CHARGED, charged);
+                counts.put(Metrics.RENEWALS_SUSPENDED, suspended);
+                counts.put(Metrics.RENEWALS_FAILED, failed);
+                Metrics.counts(counts);
+            }
+        }
+    }
+
+    private void run(ProvisioningTask task, Set<String> started, Set<String> touched, RenewalCounts renewals) {
         switch (task) {
             case JobItemTask item -> {
                 if (started.add(item.jobId())) {
@@ -90,7 +127,7 @@ final class ProvisioningBatch {
                 }
                 jobs.run(chunk);
             }
-            case RenewalDue due -> platform.renewals().renewQueued(due);
+            case RenewalDue due -> renewals.outcome(platform.renewals().renewQueued(due));
         }
     }
 

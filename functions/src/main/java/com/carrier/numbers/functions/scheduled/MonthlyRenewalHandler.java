@@ -38,7 +38,9 @@ public class MonthlyRenewalHandler implements RequestHandler<Map<String, Object>
         if (platform.renewals().queued()) {
             // With the provisioning queue (the deployed stack): what is due is queued, the consumer charges it
             // (group = owner), so renewal capacity grows with the consumer's concurrency, not this one run.
-            return Map.of("queued", platform.renewals().enqueueDue());
+            int queued = platform.renewals().enqueueDue();
+            Metrics.counts(Map.of(Metrics.RENEWALS_QUEUED, queued));
+            return Map.of("queued", queued);
         }
         RenewalReport report = platform.renewals().renewDue(
                 () -> context == null || context.getRemainingTimeInMillis() > MARGIN_MILLIS);

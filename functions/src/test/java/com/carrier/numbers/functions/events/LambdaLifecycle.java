@@ -6,6 +6,7 @@ import com.carrier.numbers.functions.lifecycle.AwsCall;
 import com.carrier.numbers.functions.lifecycle.ContainerCredentialsEndpoint;
 import com.carrier.numbers.functions.lifecycle.LifecycleDriver;
 import com.carrier.numbers.functions.template.Events;
+import com.carrier.numbers.functions.wiring.AwsStandIns;
 import com.carrier.numbers.template.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +53,6 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 final class LambdaLifecycle {
     static final SamTemplate TEMPLATE = SamTemplate.load();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACCOUNT = "123456789012";
     private static final int PARALLEL = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     /** While working on one function: -Dlifecycle.only=PurchaseNumberFunction,... (the IAM test then checks those only). */
     private static final List<String> ONLY = List.of(System.getProperty("lifecycle.only", "").split(",")).stream()
@@ -102,20 +102,9 @@ final class LambdaLifecycle {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("CodeUri jar " + jar + " missing: build it with ./mvnw package");
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        // -sharedDb: one database whatever the access key (the function JVMs sign with the endpoint's keys)
-        DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", String.valueOf(port)});
-        dynamo.start();
         Path work = Files.createTempDirectory("lambda-lifecycle");
-        try (ContainerCredentialsEndpoint credentials = new ContainerCredentialsEndpoint();
-             DynamoDbClient seeding = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                     .region(Region.US_EAST_1).endpointOverride(URI.create("http://127.0.0.1:" + port))
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("seed", "seed"))).build()) {
-            String endpoint = "http://127.0.0.1:" + port;
+        try (AwsStandIns standIns = AwsStandIns.start(TEMPLATE);
+             ContainerCredentialsEndpoint credentials = new ContainerCredentialsEndpoint()) {
             ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
             try {
                 Map<String, Future<Run>> futures = new LinkedHashMap<>();
@@ -123,7 +112,7 @@ final class LambdaLifecycle {
                     if (!ONLY.isEmpty() && !ONLY.contains(f.logicalId())) {
                         continue;
                     }
-                    futures.put(f.logicalId(), pool.submit(() -> run(f, seeding, endpoint, credentials, work)));
+                    futures.put(f.logicalId(), pool.submit(() -> run(standIns.prepare(f), credentials, work)));
                 }
                 Map<String, Run> out = new LinkedHashMap<>();
                 for (Map.Entry<String, Future<Run>> e : futures.entrySet()) {
@@ -133,34 +122,24 @@ final class LambdaLifecycle {
             } finally {
                 pool.shutdownNow();
             }
-        } finally {
-            dynamo.stop();
         }
     }
 
-    private static Run run(SamTemplate.Function f, DynamoDbClient seeding, String endpoint, ContainerCredentialsEndpoint credentials,
-                           Path work) throws Exception {
-        EventInvocationTest.Case c = EventInvocationTest.CASES.get(f.logicalId());
-        if (c == null) {
-            throw new AssertionError(f.logicalId() + " has no case in EventInvocationTest: add the seeding its events/ file needs");
-        }
-        Instant at = EventInvocationTest.eventTime(f.logicalId());
-        Instant now = Instant.now();
-        DemoWorld world = DemoWorld.create(seeding, (at.isBefore(now) ? at : now).minus(Duration.ofMinutes(10)));
-        c.given().accept(world);
-
-        Map<String, String> logicalIds = new LinkedHashMap<>();
+    private static Run run(AwsStandIns.Prepared prepared, ContainerCredentialsEndpoint credentials, Path work) throws Exception {
+        SamTemplate.Function f = prepared.function();
         ContainerCredentialsEndpoint.Grant grant = credentials.grant(f.logicalId());
         Path calls = work.resolve(f.logicalId() + ".calls.jsonl");
         Path result = work.resolve(f.logicalId() + ".result.json");
+        Path event = Files.writeString(work.resolve(f.logicalId() + ".event.json"), prepared.event());
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(javaCommand, "-Xshare:auto", "--enable-native-access=ALL-UNNAMED",
                 "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", // as Lambda's java21 runtime starts the JVM
                 "-Dlifecycle.calls=" + calls, "-cp", classpath(jar()), LifecycleDriver.class.getName(),
-                f.handler(), Events.file(f.logicalId()).toString(), result.toString()));
+                f.handler(), event.toString(), result.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_")); // no access keys, profiles or regions from the machine
+        env.putAll(prepared.environment());
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_LAMBDA_FUNCTION_NAME", f.logicalId());
@@ -168,8 +147,7 @@ final class LambdaLifecycle {
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", grant.uri());
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", grant.token());
-        env.put("DYNAMODB_ENDPOINT", endpoint);
-        f.environment().forEach((name, value) -> env.put(name, resolve(name, value, world.fixture.tables, logicalIds)));
+        Map<String, String> logicalIds = prepared.logicalIds();
 
         long started = System.nanoTime();
         Process process = pb.start();
@@ -195,55 +173,6 @@ final class LambdaLifecycle {
         }
         return new Run(f, r.get("output"), r.path("error").asText(null), r.path("phase").asText(null), List.copyOf(recorded), grant,
                 logicalIds, millis, log);
-    }
-
-    /**
-     * A template environment value as the function would get it deployed: a table's name (the demo
-     * world's), a parameter's default, or a stand-in ARN/URL that names the resource's logical id,
-     * so a recorded call can be traced back to the resource (and its policy grant).
-     */
-    private static String resolve(String variable, String value, TableNames tables, Map<String, String> logicalIds) {
-        JsonNode resources = TEMPLATE.resources();
-        if (TEMPLATE.tables().containsKey(value)) {
-            String physical = tableName(tables, value);
-            logicalIds.put(physical, value);
-            return physical;
-        }
-        JsonNode parameter = TEMPLATE.json().path("Parameters").path(value);
-        if (!parameter.isMissingNode()) {
-            return parameter.path("Default").asText();
-        }
-        String logical = value.contains(".") ? value.substring(0, value.indexOf('.')) : value;
-        if (resources.has(logical)) {
-            String type = resources.path(logical).path("Type").asText();
-            String physical = value.endsWith(".Arn") || type.contains("StateMachine") || type.contains("Secret")
-                    ? "arn:aws:" + service(type) + ":us-east-1:" + ACCOUNT + ":" + logical
-                    : type.contains("SQS::Queue") ? "https://sqs.us-east-1.amazonaws.com/" + ACCOUNT + "/" + logical : logical;
-            logicalIds.put(physical, logical);
-            logicalIds.put(logical, logical);
-            return physical;
-        }
-        return value;
-    }
-
-    private static String service(String type) {
-        String[] parts = type.split("::");
-        return parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : type;
-    }
-
-    /** The demo world's name of the table {@code logicalId} (NumbersTable -> TableNames.numbers()). */
-    private static String tableName(TableNames tables, String logicalId) {
-        String component = logicalId.replaceFirst("Table$", "");
-        for (RecordComponent rc : TableNames.class.getRecordComponents()) {
-            if (rc.getName().equalsIgnoreCase(component)) {
-                try {
-                    return (String) rc.getAccessor().invoke(tables);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        throw new AssertionError("table " + logicalId + " has no field in TableNames: the lifecycle test cannot give it a name");
     }
 
     private static Path jar() {

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.carrier.numbers.adapter.metrics.Metrics;
+import com.carrier.numbers.adapter.sqs.ProvisioningMessages;
 import com.carrier.numbers.functions.api.PurchaseNumberHandler;
 import com.carrier.numbers.functions.auth.AuthorizerHandler;
+import com.carrier.numbers.functions.queue.ProvisioningConsumerHandler;
 import com.carrier.numbers.functions.scheduled.MonthlyRenewalHandler;
 import com.carrier.numbers.functions.template.Events;
+import com.carrier.numbers.port.ProvisioningTask;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -100,18 +104,38 @@ class MetricsEmittedTest {
         assertThat(emitted()).containsExactly(Map.of(Metrics.UNKNOWN_TOKENS, "1"));
     }
 
+    /**
+     * As deployed (with the provisioning queue) the hourly run queues what is due and says how many;
+     * the consumer renews them and reports charged, suspended and failed (the alarm's metric), zeros
+     * included, and a second delivery of the same renewal charges nothing.
+     */
     @Test
-    void theRenewalRunReportsChargedSuspendedAndFailedEvenWhenZero() throws Exception {
+    void theRenewalRunReportsQueuedAndTheConsumerChargedSuspendedAndFailed() throws Exception {
         DemoWorld w = DemoWorld.create(Instant.parse("2026-10-24T02:00:00Z"));
         w.own("+14152000001");
         w.fixture.clock.advance(Duration.ofDays(32));
         lines.clear();
 
-        new MonthlyRenewalHandler(w.platform).handleRequest(Map.of(), null);
-        new MonthlyRenewalHandler(w.platform).handleRequest(Map.of(), null);
+        assertThat(new MonthlyRenewalHandler(w.platform).handleRequest(Map.of(), null)).containsEntry("queued", 1);
+        List<ProvisioningTask> due = w.queue.drain();
+        assertThat(due).hasSize(1);
+        ProvisioningConsumerHandler consumer = new ProvisioningConsumerHandler(w.platform, 5);
+        consumer.handleRequest(sqs(due.get(0)), null);
+        consumer.handleRequest(sqs(due.get(0)), null); // redelivered: already charged
 
         assertThat(emitted()).containsExactly(
+                Map.of(Metrics.RENEWALS_QUEUED, "1"),
                 Map.of(Metrics.RENEWALS_CHARGED, "1", Metrics.RENEWALS_SUSPENDED, "0", Metrics.RENEWALS_FAILED, "0"),
                 Map.of(Metrics.RENEWALS_CHARGED, "0", Metrics.RENEWALS_SUSPENDED, "0", Metrics.RENEWALS_FAILED, "0"));
+    }
+
+    private static SQSEvent sqs(ProvisioningTask task) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId("m-" + task.groupId());
+        m.setBody(ProvisioningMessages.encode(task));
+        m.setAttributes(Map.of("MessageGroupId", task.groupId(), "ApproximateReceiveCount", "1"));
+        SQSEvent e = new SQSEvent();
+        e.setRecords(List.of(m));
+        return e;
     }
 }

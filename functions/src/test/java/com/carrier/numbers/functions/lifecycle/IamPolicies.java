@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -111,14 +112,33 @@ public final class IamPolicies {
                 }
             }
             case "sfn", "states" -> {
-                String arn = call.fields().getOrDefault("StateMachineArn", call.fields().get("ExecutionArn"));
-                out.add(new Request("states:" + op, op.startsWith("SendTask") ? ANY_STATE_MACHINE : traced(logicalId, arn), call));
+                String machine = field(call, "stateMachineArn");
+                String execution = field(call, "executionArn");
+                String resource;
+                if (op.startsWith("SendTask")) {
+                    resource = ANY_STATE_MACHINE; // a task token names no state machine
+                } else if (machine == null && execution != null && execution.contains(":execution:")) {
+                    // arn:...:execution:M:name is authorised as M's execution: "<M>:execution:name"
+                    String machineArn = execution.replaceFirst(":execution:", ":stateMachine:");
+                    machineArn = machineArn.substring(0, machineArn.lastIndexOf(':'));
+                    resource = traced(logicalId, machineArn) + ":execution:" + execution.substring(execution.lastIndexOf(':') + 1);
+                } else {
+                    resource = traced(logicalId, machine);
+                }
+                out.add(new Request("states:" + op, resource, call));
             }
-            case "sqs" -> out.add(new Request("sqs:" + op, traced(logicalId, call.fields().get("QueueUrl")), call));
+            // SQS has no IAM action for its batch calls: SendMessage authorises SendMessageBatch, and so on (SQS guide, batch actions)
+            case "sqs" -> out.add(new Request("sqs:" + op.replaceFirst("Batch$", ""), traced(logicalId, call.fields().get("QueueUrl")), call));
             case "secretsmanager" -> out.add(new Request("secretsmanager:" + op, traced(logicalId, call.fields().get("SecretId")), call));
             default -> out.add(new Request(service + ":" + op, "(unmapped service " + call.service() + ")", call));
         }
         return out;
+    }
+
+    /** A recorded request field by its member name, whatever its case (the SDK's are lowerCamel: stateMachineArn). */
+    private static String field(AwsCall call, String name) {
+        return call.fields().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 
     private static String traced(Function<String, String> logicalId, String physical) {
@@ -137,6 +157,17 @@ public final class IamPolicies {
         if (sub.matches() && resources.has(sub.group(1))) {
             boolean arn = sub.group(2) != null || refIsArn(resources.path(sub.group(1)).path("Type").asText());
             return arn ? sub.group(1) + sub.group(3) : "(Ref " + sub.group(1) + " is not an ARN)" + sub.group(3);
+        }
+        // arn:${AWS::Partition}:states:...:stateMachine:<Name> / :execution:<Name>:* of a machine named from the stack
+        var machineArn = java.util.regex.Pattern.compile(
+                "^arn:\\$\\{AWS::Partition}:states:\\$\\{AWS::Region}:\\$\\{AWS::AccountId}:(stateMachine|execution):(\\$\\{AWS::StackName}[^:]*|[^:]+)(:.*)?$").matcher(text);
+        if (machineArn.matches()) {
+            for (SamTemplate.StateMachine m : template.stateMachines()) {
+                if (machineArn.group(2).equals(m.properties().path("Name").asText(null))) {
+                    return machineArn.group(1).equals("stateMachine") ? m.logicalId()
+                            : m.logicalId() + ":execution" + (machineArn.group(3) == null ? "" : machineArn.group(3));
+                }
+            }
         }
         if (text.endsWith(".Arn") && resources.has(text.substring(0, text.length() - 4))) {
             return text.substring(0, text.length() - 4);

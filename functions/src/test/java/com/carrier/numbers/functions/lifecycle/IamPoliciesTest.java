@@ -12,7 +12,11 @@ class IamPoliciesTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load();
     /** Physical names as the lifecycle test gives them: table names end with the logical id's stem. */
     private static final Map<String, String> TABLES = Map.of("Numbers_1", "NumbersTable", "Accounts_1", "AccountsTable",
-            "Ledger_1", "LedgerTable", "Credentials_1", "CredentialsTable", "Audit_1", "AuditTable");
+            "Ledger_1", "LedgerTable", "Credentials_1", "CredentialsTable", "Audit_1", "AuditTable",
+            "arn:aws:states:us-east-1:123456789012:stateMachine:wiring-port-lifecycle", "PortLifecycleStateMachine",
+            "arn:aws:states:us-east-1:123456789012:stateMachine:NumberAging", "NumberAgingStateMachine",
+            "http://127.0.0.1/000000000000/ProvisioningQueue.fifo", "ProvisioningQueue");
+    private static final String PORT_LIFECYCLE = "arn:aws:states:us-east-1:123456789012:stateMachine:wiring-port-lifecycle";
 
     private static boolean allowed(String function, AwsCall call) {
         var statements = IamPolicies.statements(TEMPLATE, TEMPLATE.function(function));
@@ -75,5 +79,35 @@ class IamPoliciesTest {
         assertThat(IamPolicies.resource(TEMPLATE, "NumbersTable")).as("!Ref of a table is its name, not an ARN")
                 .isNotEqualTo("NumbersTable");
         assertThat(IamPolicies.resource(TEMPLATE, "*")).isEqualTo("*");
+    }
+
+    private static AwsCall call(String service, String operation, String field, String value) {
+        return new AwsCall("request", service, operation, Map.of(field, value), List.of(), "ASIA", true);
+    }
+
+    /** The SDK records lowerCamel member names; a machine named from the stack is matched through its Name. */
+    @Test
+    void stepFunctionsCallsAreAuthorisedOnTheMachineOrItsExecutions() {
+        AwsCall start = call("SFN", "StartExecution", "stateMachineArn", PORT_LIFECYCLE);
+        assertThat(allowed("CreatePortFunction", start)).isTrue();
+        assertThat(allowed("CancelPortFunction", start)).as("cancel only stops").isFalse();
+        assertThat(allowed("CreatePortFunction", call("SFN", "StartExecution", "stateMachineArn",
+                "arn:aws:states:us-east-1:123456789012:stateMachine:NumberAging"))).as("another machine").isFalse();
+        AwsCall stop = call("SFN", "StopExecution", "executionArn",
+                "arn:aws:states:us-east-1:123456789012:execution:wiring-port-lifecycle:port_1-1");
+        assertThat(IamPolicies.requests(stop, TABLES::get)).singleElement()
+                .satisfies(r -> assertThat(r.resource()).isEqualTo("PortLifecycleStateMachine:execution:port_1-1"));
+        assertThat(allowed("CancelPortFunction", stop)).isTrue();
+        assertThat(allowed("CreatePortFunction", stop)).as("create only starts").isFalse();
+    }
+
+    /** SQS authorises SendMessageBatch with sqs:SendMessage (there is no batch action to grant). */
+    @Test
+    void anSqsBatchCallNeedsItsSingleAction() {
+        AwsCall batch = call("SQS", "SendMessageBatch", "QueueUrl", "http://127.0.0.1/000000000000/ProvisioningQueue.fifo");
+        assertThat(IamPolicies.requests(batch, TABLES::get)).singleElement()
+                .satisfies(r -> assertThat(r.action()).isEqualTo("sqs:SendMessage"));
+        assertThat(allowed("SubmitBulkJobFunction", batch)).isTrue();
+        assertThat(allowed("GetJobFunction", batch)).isFalse();
     }
 }

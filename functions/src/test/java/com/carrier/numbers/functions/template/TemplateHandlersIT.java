@@ -129,13 +129,12 @@ class TemplateHandlersIT {
     @TestFactory
     Stream<DynamicTest> everyHandlerOfTheJarInitialisesAndAnswersItsEvent() {
         ProductionWiring wiring = ProductionWiring.start(TEMPLATE);
-        wiring.seedDemoWorld();
         Stream<DynamicTest> tests = TEMPLATE.functions().stream().map(f -> DynamicTest.dynamicTest(f.logicalId() + " invoked from the jar", () -> {
-            wiring.use(f);
+            String event = wiring.use(f);
             // a fresh execution environment: the jar's Platform builds its DynamoDB client from this environment
             Class<?> platform = Class.forName("com.carrier.numbers.functions.Platform", true, jar);
             platform.getMethod("use", Class.forName("com.carrier.numbers.NumbersPlatform", false, jar)).invoke(null, (Object) null);
-            Invocations.assertAnswered(f, Invocations.invoke(f, jar));
+            Invocations.assertAnswered(f, Invocations.invoke(f, jar, event));
         }));
         return tests.onClose(wiring::close);
     }

@@ -32,13 +32,20 @@ public final class Invocations {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static JsonNode invoke(SamTemplate.Function f, ClassLoader loader) throws Exception {
+        return invoke(f, loader, Events.json(f.logicalId()));
+    }
+
+    /** As {@link #invoke(SamTemplate.Function, ClassLoader)} with {@code eventJson} as the event. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static JsonNode invoke(SamTemplate.Function f, ClassLoader loader, String eventJson) throws Exception {
         Class<?> type = Class.forName(f.handlerClass(), true, loader);
         Object handler = type.getConstructor().newInstance();
         Method method = Arrays.stream(type.getMethods())
                 .filter(m -> m.getName().equals(f.handlerMethod()) && !m.isBridge() && !m.isSynthetic())
                 .filter(m -> m.getParameterCount() == 2 && m.getParameterTypes()[1].getName().equals(Context.class.getName()))
                 .findFirst().orElseThrow(() -> new AssertionError(f.handler() + ": no method (input, Context)"));
-        Object event = Events.load(f.logicalId(), (Class) method.getParameterTypes()[0], loader);
+        PojoSerializer input = LambdaEventSerializers.serializerFor((Class) method.getParameterTypes()[0], loader);
+        Object event = input.fromJson(eventJson);
         Object context = contextFor(f.logicalId(), loader);
         Object result;
         try {

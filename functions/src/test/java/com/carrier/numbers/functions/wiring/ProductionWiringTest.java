@@ -15,8 +15,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every function of template.yaml as Lambda builds it: the no-argument constructor, the
- * environment the template gives it (table names included), DynamoDB over HTTP (server mode),
- * invoked with its events/ file through the Lambda runtime's serializers. An HTTP function answers
+ * environment the template gives it (table names, queue URLs, state machine and secret ARNs), the
+ * AWS services over HTTP ({@link AwsStandIns}: DynamoDB Local, ElasticMQ, moto), the world its
+ * events/ file speaks for seeded, invoked with that file through the Lambda runtime's serializers. An HTTP function answers
  * without a 5xx (a wrong table name, a variable the code reads under another name, a marshalling
  * fault all end in one); the authorizer finds the demo token's credential; the renewal runs.
  * A function added later is covered by its events/ file (see {@link Invocations}).
@@ -29,7 +30,6 @@ class ProductionWiringTest {
     @BeforeAll
     static void start() {
         wiring = ProductionWiring.start(TEMPLATE);
-        wiring.seedDemoWorld();
     }
 
     @AfterAll
@@ -45,9 +45,9 @@ class ProductionWiringTest {
     Stream<DynamicTest> everyFunctionRunsWithTheTemplatesEnvironmentOverHttp() {
         assertThat(TEMPLATE.functions()).isNotEmpty();
         return TEMPLATE.functions().stream().map(f -> DynamicTest.dynamicTest(f.logicalId(), () -> {
-            wiring.use(f);
+            String event = wiring.use(f);
             Platform.use(null); // a fresh execution environment: the platform is built from this environment
-            JsonNode out = Invocations.invoke(f, getClass().getClassLoader());
+            JsonNode out = Invocations.invoke(f, getClass().getClassLoader(), event);
             ANSWERS.add(f.logicalId() + ": " + Invocations.summary(f, out));
             Invocations.assertAnswered(f, out);
         }));

@@ -1,5 +1,6 @@
 package com.carrier.numbers.local.stepfunctions;
 
+import com.carrier.numbers.testing.MotoServer;
 import com.carrier.numbers.local.stepfunctions.WorkflowScenario.Fails;
 import com.carrier.numbers.local.stepfunctions.WorkflowScenario.Returns;
 import com.carrier.numbers.local.stepfunctions.WorkflowScenario.TaskStep;
@@ -9,14 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -39,7 +32,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  *
  * <p>moto's Lambda stand-in answers invocations from a FIFO queue of canned results, so the whole script
  * is queued before the start: a returned payload as is, a failure as the Lambda error document (the
- * launcher {@code stepfunctions/moto_launcher.py} adds the function-error header moto lacks), and a
+ * launcher {@code moto/moto_launcher.py} of {@link MotoServer} adds the function-error header moto lacks), and a
  * {@code .waitForTaskToken} invocation as {@code {}}; the token is then read from the execution
  * history ({@code TaskScheduled} parameters) and answered by the script.
  *
@@ -49,14 +42,13 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 public final class MotoStepFunctions implements ScenarioRunner {
     private static final String ROLE = "arn:aws:iam::123456789012:role/scenario-role";
 
-    private final Process process;
+    private final MotoServer moto;
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final SfnClient sfn;
 
-    private MotoStepFunctions(Process process, URI endpoint) {
-        this.process = process;
-        this.endpoint = endpoint;
+    private MotoStepFunctions(MotoServer moto) {
+        this.moto = moto;
+        this.endpoint = moto.endpoint;
         this.sfn = SfnClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
@@ -65,7 +57,7 @@ public final class MotoStepFunctions implements ScenarioRunner {
     }
 
     public static boolean required() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
+        return MotoServer.required();
     }
 
     /**
@@ -73,63 +65,7 @@ public final class MotoStepFunctions implements ScenarioRunner {
      * class (an assumption) saying why.
      */
     public static MotoStepFunctions start() {
-        try {
-            return launch();
-        } catch (Exception e) {
-            String why = "moto_server (moto 5.2.1, python3 -m moto.server) is not available: " + e.getMessage();
-            if (required()) {
-                throw new IllegalStateException("CI=true requires the moto referee; " + why, e);
-            }
-            Assumptions.abort("Skipping the moto referee scenarios: " + why + " (set CI=true to make this a failure)");
-            throw new AssertionError("unreachable");
-        }
-    }
-
-    private static MotoStepFunctions launch() throws Exception {
-        Path launcher = Files.createTempFile("moto_launcher", ".py");
-        try (InputStream in = MotoStepFunctions.class.getClassLoader().getResourceAsStream("stepfunctions/moto_launcher.py")) {
-            Files.write(launcher, in.readAllBytes());
-        }
-        launcher.toFile().deleteOnExit();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path log = Files.createTempFile("moto_server", ".log");
-        log.toFile().deleteOnExit();
-        Process p = new ProcessBuilder(python(), launcher.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        MotoStepFunctions moto = new MotoStepFunctions(p, endpoint);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("moto_server exited " + p.exitValue() + ": " + Files.readString(log));
-            }
-            try {
-                moto.post("/moto-api/reset", "");
-                return moto;
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    moto.close();
-                    throw new IllegalStateException("moto_server did not answer in 20 s: " + Files.readString(log));
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    /** python3 with moto importable (pyenv shims put it on PATH here); MOTO_PYTHON overrides. */
-    private static String python() throws Exception {
-        String configured = System.getenv("MOTO_PYTHON");
-        String python = configured != null ? configured : "python3";
-        Process check = new ProcessBuilder(python, "-c", "import moto, sys; sys.stdout.write(moto.__version__)")
-                .redirectErrorStream(true).start();
-        String out = new String(check.getInputStream().readAllBytes()).trim();
-        if (check.waitFor() != 0) {
-            throw new IllegalStateException(python + " cannot import moto: " + out);
-        }
-        return python;
+        return new MotoStepFunctions(MotoServer.startOrSkip());
     }
 
     @Override
@@ -233,37 +169,16 @@ public final class MotoStepFunctions implements ScenarioRunner {
     }
 
     private String post(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve(path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=scenario/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=x")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException("moto " + path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
+        return moto.post(path, "application/json", body, "lambda");
     }
 
     private void postForm(String path, String form) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=scenario/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=x")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException("moto IAM " + form + " answered " + r.statusCode() + ": " + r.body());
-        }
+        moto.post(path, "application/x-www-form-urlencoded", form, "iam");
     }
 
     @Override
     public void close() {
         sfn.close();
-        process.destroy();
-        try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        moto.close();
     }
 }

@@ -16,6 +16,8 @@ public final class Metrics {
     public static final String RENEWALS_CHARGED = "RenewalsCharged";
     public static final String RENEWALS_SUSPENDED = "RenewalsSuspended";
     public static final String RENEWALS_FAILED = "RenewalsFailed";
+    /** Due renewals the hourly run put on the provisioning queue (the consumer counts the three above). */
+    public static final String RENEWALS_QUEUED = "RenewalsQueued";
     public static final String TRANSACTION_CONFLICT_RETRIES = "TransactionConflictRetries";
     public static final String UNKNOWN_TOKENS = "UnknownTokens";
     /** The dimension of {@link #ERRORS}. */
