@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,31 +26,10 @@ import org.junit.jupiter.api.Test;
  * lies in the past, so a "wait again" until a new cool-off end passes at once on both engines;
  * the first wait is the scenario input's, a second ahead).
  */
-class NumberWorkflowScenariosTest {
+class NumberWorkflowScenariosTest extends BothEngines {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path AGING = Path.of("statemachines/number-aging.asl.json");
     private static final Path COOLOFF = Path.of("statemachines/number-cooloff.asl.json");
-    private static MotoStepFunctions moto;
-    private static final LocalStepFunctions local = new LocalStepFunctions();
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoStepFunctions.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
-    private static ScenarioResult.Comparable onBothEngines(WorkflowScenario scenario) throws Exception {
-        ScenarioResult onLocal = local.run(scenario);
-        ScenarioResult onMoto = moto.run(scenario);
-        assertThat(onLocal.comparable()).as("local vs moto").isEqualTo(onMoto.comparable());
-        return onLocal.comparable();
-    }
 
     /** A domain world: a master with a sub-account and a few numbers; its clock in January 2026. */
     private static final class World {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carrier.numbers.local.stepfunctions.WorkflowScenario.TaskStep;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,26 +14,11 @@ import org.junit.jupiter.api.Test;
  * ({@code PortWorkflowTest}). Each scenario also pins the expected path, so two engines agreeing on
  * a wrong answer still fail.
  */
-class PortLifecycleScenariosTest {
+class PortLifecycleScenariosTest extends BothEngines {
     static final String CARRIER_UNAVAILABLE = "com.carrier.numbers.port.CarrierUnavailable";
     static final String SUPERSEDED = "com.carrier.numbers.service.PortSuperseded";
     /** FOC and notice already past: the Wait states pass at once on both engines (moto runs in real time). */
     static final String SCHEDULE = "{\"foc_at\":\"2020-01-03T14:00:00Z\",\"cutover_notice_at\":\"2020-01-02T14:00:00Z\"}";
-
-    private static MotoStepFunctions moto;
-    private static final LocalStepFunctions local = new LocalStepFunctions();
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoStepFunctions.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
 
     static WorkflowScenario portLifecycle(int decisionTimeout) {
         return WorkflowScenario.of(Path.of("statemachines/port-lifecycle.asl.json"))
@@ -47,13 +30,6 @@ class PortLifecycleScenariosTest {
                 .function("FailPortFunctionArn", "FailPortFunction")
                 .input("{\"port_id\":\"port_5c1d\",\"attempt\":1,\"decision_timeout_seconds\":" + decisionTimeout
                         + ",\"completion_timeout_seconds\":10}");
-    }
-
-    private static ScenarioResult.Comparable onBothEngines(WorkflowScenario scenario) throws Exception {
-        ScenarioResult onLocal = local.run(scenario);
-        ScenarioResult onMoto = moto.run(scenario);
-        assertThat(onLocal.comparable()).as("local vs moto").isEqualTo(onMoto.comparable());
-        return onLocal.comparable();
     }
 
     static final String[] HAPPY_PATH = {"SubmitToCarrier", "AwaitCarrierDecision", "Authorize", "WaitForCutoverNotice",

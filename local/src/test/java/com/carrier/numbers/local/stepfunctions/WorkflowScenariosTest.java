@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carrier.numbers.local.stepfunctions.WorkflowScenario.TaskStep;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,22 +11,8 @@ import org.junit.jupiter.api.Test;
  * moto's (the referee). Each asserts the expected path too, so two engines agreeing on a wrong
  * answer would still fail.
  */
-class WorkflowScenariosTest {
+class WorkflowScenariosTest extends BothEngines {
     private static final String TRANSIENT = "com.example.orders.TransientCarrierException";
-    private static MotoStepFunctions moto;
-    private static final LocalStepFunctions local = new LocalStepFunctions();
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoStepFunctions.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
 
     private static WorkflowScenario scenario(double waitSeconds, int decisionTimeout) {
         String notBefore = "{{now+" + waitSeconds + "}}";
@@ -37,16 +21,6 @@ class WorkflowScenariosTest {
                 .function("DecideFunctionArn", "DecideOrderFunction")
                 .input("{\"order\":{\"id\":\"o-1\",\"customer\":\"acme\",\"quantity\":2,\"not_before\":\"" + notBefore
                         + "\",\"decision_timeout\":" + decisionTimeout + "}}");
-    }
-
-    private static ScenarioResult.Comparable onBothEngines(WorkflowScenario scenario) throws Exception {
-        long t0 = System.nanoTime();
-        ScenarioResult onLocal = local.run(scenario);
-        long t1 = System.nanoTime();
-        ScenarioResult onMoto = moto.run(scenario);
-        System.out.printf("scenario %s: local %.1f s, moto %.1f s%n", onLocal.visitedStates(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
-        assertThat(onLocal.comparable()).as("local vs moto").isEqualTo(onMoto.comparable());
-        return onLocal.comparable();
     }
 
     @Test
