@@ -172,14 +172,15 @@ public final class BulkBenchmark {
                     }
                     break;
                 }
-                Thread.sleep(50);
+                Thread.sleep(100); // each look is two reads on DynamoDB Local's one storage thread: not too often
             }
         }
     }
 
     /** Like the event source mapping: receive up to 10, invoke, delete what did not fail. */
     private static final class Poller {
-        private static final long IDLE_PAUSE_MS = 20;
+        private static final long FIRST_IDLE_PAUSE_MS = 10;
+        private static final long LAST_IDLE_PAUSE_MS = 320;
         private final LocalSqs sqs;
         private final String url;
         private final ProvisioningConsumerHandler consumer;
@@ -209,16 +210,20 @@ public final class BulkBenchmark {
         }
 
         private void loop() {
+            long idlePause = FIRST_IDLE_PAUSE_MS;
             while (running.get()) {
                 try {
-                    // Short polls with a pause when idle: ElasticMQ answers a waiting FIFO long poll by re-checking the
-                    // queue over and over while the groups with messages are in flight, which took a quarter of the CPU.
+                    // Short polls, pausing (doubling) while idle, as the local runtime's event source mapping does:
+                    // ElasticMQ answers a waiting FIFO long poll by re-checking the queue over and over while the groups
+                    // with messages are in flight, and idle pollers' fixed short polls cost as much in requests.
                     List<Message> got = sqs.client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(batchSize).waitTimeSeconds(0)
                             .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
                     if (got.isEmpty()) {
-                        Thread.sleep(IDLE_PAUSE_MS);
+                        Thread.sleep(idlePause);
+                        idlePause = Math.min(LAST_IDLE_PAUSE_MS, idlePause * 2);
                         continue;
                     }
+                    idlePause = FIRST_IDLE_PAUSE_MS;
                     List<SQSEvent.SQSMessage> records = new ArrayList<>();
                     Map<String, String> receipts = new HashMap<>();
                     for (Message m : got) {
