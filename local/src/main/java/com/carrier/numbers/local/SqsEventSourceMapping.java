@@ -55,10 +55,12 @@ public final class SqsEventSourceMapping {
      * to the last, doubling, rather than long-polling as Lambda does: ElasticMQ answers a waiting FIFO long
      * poll, while the groups that have messages are in flight, by re-checking the queue without pause (a
      * quarter of this machine's CPU in the bulk benchmark), and a fixed short pause costs as much in
-     * receive requests when many pollers idle. Standard queues keep the long poll.
+     * receive requests when many pollers idle. The last pause is the old idle long poll's second, so an
+     * idle queue costs a receive a second per poller and stopping still takes about a second. Standard
+     * queues keep the long poll.
      */
     private static final long FIRST_IDLE_PAUSE_MS = 10;
-    private static final long LAST_IDLE_PAUSE_MS = 320;
+    private static final long LAST_IDLE_PAUSE_MS = 1000;
 
     private final QueueEventDef def;
     private final Queue queue;
