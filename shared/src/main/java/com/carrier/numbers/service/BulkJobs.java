@@ -35,8 +35,12 @@ import java.util.Set;
 public class BulkJobs {
     public static final int MAX_OPERATIONS = 1000;
     public static final int MAX_LOAD = 10_000;
-    /** Candidates a purchase by search tries when others take the matches first. */
-    private static final int SEARCH_ATTEMPTS = 5;
+    /** Numbers the first search offers (usually the first of them is bought); later rounds ask for more. */
+    private static final int FIRST_CANDIDATES = 10;
+    /** Numbers a later search offers a purchase by search (the search's maximum). */
+    private static final int SEARCH_CANDIDATES = 100;
+    /** Searches a purchase by search makes before it gives the item back to the queue to try again. */
+    private static final int SEARCH_ROUNDS = 20;
 
     /** A job with a page of its item results. */
     public record JobView(Job job, List<JobItem> items, Integer nextIndex) {
@@ -203,27 +207,38 @@ public class BulkJobs {
         jobs.complete(jobId, index, result.number(), true, null, null);
     }
 
-    /** Takes one matching number: tries a few candidates when others take them first; none left is NUMBER_UNAVAILABLE. */
+    /**
+     * Takes one matching number. Competing buyers may take the candidates a search offered first:
+     * each lost candidate is struck off and the search asked again, until a purchase succeeds or the
+     * search offers nothing new, which means the inventory truly has no match left
+     * (NUMBER_UNAVAILABLE). A number someone else took is no longer available, so a fresh search
+     * leaves it out: every round tries new numbers, and the rounds end.
+     */
     private void purchaseBySearch(Caller caller, String jobId, int index, JobOperation op) {
         Set<String> tried = new HashSet<>();
-        for (int attempt = 0; attempt < SEARCH_ATTEMPTS; attempt++) {
-            List<String> candidates = inventory.search(new SearchQuery(op.prefix(), op.city(), op.state(), 10));
-            String pick = candidates.stream().filter(tried::add).findFirst().orElse(null);
-            if (pick == null) {
-                break;
+        for (int round = 0; round < SEARCH_ROUNDS; round++) {
+            List<String> candidates = inventory.search(new SearchQuery(op.prefix(), op.city(), op.state(),
+                            round == 0 ? FIRST_CANDIDATES : SEARCH_CANDIDATES))
+                    .stream().filter(n -> !tried.contains(n)).toList();
+            if (candidates.isEmpty()) {
+                throw new PlatformException(ErrorCode.NUMBER_UNAVAILABLE, "no available number matches " + describe(op), java.util.Map.of());
             }
-            try {
-                settle(jobId, index, phoneNumbers.purchase(caller, caller.accountId(), pick, op.update(),
-                        new JobItemMark(jobId, index, pick)));
-                return;
-            } catch (PlatformException e) {
-                if (e.code() != ErrorCode.NUMBER_UNAVAILABLE) {
-                    throw e; // e.g. INSUFFICIENT_CREDIT, INVALID_REGION: the item's result
+            for (String pick : candidates) {
+                tried.add(pick);
+                try {
+                    settle(jobId, index, phoneNumbers.purchase(caller, caller.accountId(), pick, op.update(),
+                            new JobItemMark(jobId, index, pick)));
+                    return;
+                } catch (PlatformException e) {
+                    if (e.code() != ErrorCode.NUMBER_UNAVAILABLE) {
+                        throw e; // e.g. INSUFFICIENT_CREDIT, INVALID_REGION: the item's result
+                    }
                 }
             }
         }
-        throw new PlatformException(ErrorCode.NUMBER_UNAVAILABLE, "no available number matches "
-                + describe(op), java.util.Map.of());
+        // Matches keep appearing and being taken by others faster than this item can buy one: ours to retry, not a refusal.
+        throw new PlatformException(ErrorCode.PURCHASE_FAILED, "could not win any of " + tried.size() + " numbers matching "
+                + describe(op) + " from competing buyers; try again", java.util.Map.of());
     }
 
     private static String describe(JobOperation op) {
@@ -234,7 +249,14 @@ public class BulkJobs {
         return String.join(", ", parts);
     }
 
-    /** One chunk of an operator's load: the numbers in, each item's result recorded with it. */
+    /**
+     * One chunk of an operator's load: the numbers in, each item's result recorded with it. The
+     * chunk's items are not read first: each number's transaction is conditioned on its job item
+     * still being pending, so on a redelivery the items an earlier delivery finished refuse their
+     * write (the chunk falls back to one write per number) and their recorded result stands, since
+     * {@link JobStore#complete} changes only pending items. A first delivery, the usual case, saves
+     * reading its 100 items.
+     */
     public void run(InventoryChunk chunk) {
         if (chunk.jobId() == null) {
             // put straight on the queue by an operator: no job to report to
@@ -245,14 +267,8 @@ public class BulkJobs {
         if (found.isEmpty()) {
             return;
         }
-        Set<Integer> done = new HashSet<>();
-        for (JobItem i : jobs.items(chunk.jobId(), chunk.firstIndex(), chunk.numbers().size())) {
-            if (!i.pending()) {
-                done.add(i.index());
-            }
-        }
         Caller operator = found.get().caller();
-        for (Inventory.LoadResult r : inventory.loadForJob(operator, chunk.jobId(), chunk.firstIndex(), chunk.numbers(), done)) {
+        for (Inventory.LoadResult r : inventory.loadForJob(operator, chunk.jobId(), chunk.firstIndex(), chunk.numbers(), Set.of())) {
             if (r.refusal() != null) {
                 jobs.complete(chunk.jobId(), r.index(), r.number(), false, r.refusal().code().wire(), r.refusal().getMessage());
             }

@@ -244,6 +244,80 @@ class BulkJobsTest {
     }
 
     @Test
+    void aChunkRedeliveredAfterAPartialDeliveryRecordsEachNumberOnceAndAConflictFallsBackToSingleWrites() {
+        f.load("+16175551050", 1, "Boston", "MA"); // item 50 of the load is already in the platform
+        List<InventoryNumber> load = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            load.add(new InventoryNumber("+1617555" + String.format("%04d", 1000 + i), "Boston", "MA", null, "local", null, null));
+        }
+        Job job = jobs.submitInventory(f.admin, load);
+        List<ProvisioningTask> chunks = queue.drain();
+        assertThat(chunks).singleElement();
+        // the first delivery stopped after its first transaction (items 0..29), the message came back whole
+        run(new InventoryChunk(job.id(), 0, load.subList(0, 30)));
+        assertThat(jobs.get(f.admin, job.id(), 0, 1).job().succeeded()).isEqualTo(30);
+        runAll(chunks);
+        runAll(chunks); // and once more
+        Job done = jobs.get(f.admin, job.id(), 0, 1).job();
+        assertThat(done.succeeded()).isEqualTo(99);
+        assertThat(done.failed()).isEqualTo(1);
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED_WITH_ERRORS);
+        Map<Integer, JobItem> r = results(f.admin, job);
+        assertThat(r).hasSize(100);
+        assertThat(r.values()).filteredOn(i -> i.status().equals(JobItem.SUCCEEDED)).hasSize(99);
+        assertThat(r.get(50).errorCode()).isEqualTo("NUMBER_UNAVAILABLE");
+        assertThat(r.get(50).errorMessage()).contains("already in the platform");
+        assertThat(r.get(49).status()).isEqualTo(JobItem.SUCCEEDED);
+        assertThat(r.get(51).status()).isEqualTo(JobItem.SUCCEEDED);
+        // one audit record per loaded number however often its chunk ran; the known number kept its own
+        for (String n : List.of("+16175551000", "+16175551029", "+16175551030", "+16175551099")) {
+            assertThat(f.platform.auditTrail().forNumber(f.admin, n)).as(n).hasSize(1);
+        }
+        assertThat(f.platform.auditTrail().forNumber(f.admin, "+16175551050")).hasSize(1);
+        assertThat(f.platform.inventory().search(new SearchQuery("617555109", null, null, 100))).hasSize(10);
+    }
+
+    @Test
+    void quantityPurchasesRacingForTheSameMatchesAllSucceedUntilTheInventoryIsTrulyExhausted() throws Exception {
+        List<String> supply = f.load("+13035550000", 60, "Denver", "CO");
+        List<Caller> buyers = new ArrayList<>();
+        List<Job> racing = new ArrayList<>();
+        List<List<ProvisioningTask>> tasks = new ArrayList<>();
+        for (int a = 0; a < 4; a++) {
+            Caller c = f.master("MA_quantity" + a, "100.00");
+            buyers.add(c);
+            racing.add(jobs.submit(c, java.util.Collections.nCopies(15, bySearch("3035550")), null));
+            tasks.add(queue.drain());
+        }
+        // four accounts = four message groups, side by side, all after the same 60 numbers
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (List<ProvisioningTask> t : tasks) {
+            running.add(pool.submit(() -> runAll(t)));
+        }
+        for (Future<?> r : running) {
+            r.get();
+        }
+        pool.shutdown();
+        List<String> sold = new ArrayList<>();
+        for (int a = 0; a < 4; a++) {
+            Job j = jobs.get(buyers.get(a), racing.get(a).id(), 0, 1).job();
+            assertThat(j.failed()).as("items of job %d lost to competing buyers", a).isZero();
+            assertThat(j.status()).isEqualTo(JobStatus.COMPLETED);
+            results(buyers.get(a), racing.get(a)).values().forEach(i -> sold.add(i.number()));
+        }
+        assertThat(sold).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(supply);
+        // none left: the next quantity purchase is refused exactly, naming its criteria
+        Caller late = f.master("MA_quantitylate", "100.00");
+        Job none = jobs.submit(late, List.of(bySearch("3035550")), null);
+        runAll(queue.drain());
+        JobItem refused = results(late, none).get(0);
+        assertThat(refused.errorCode()).isEqualTo("NUMBER_UNAVAILABLE");
+        assertThat(refused.errorMessage()).isEqualTo("no available number matches prefix 3035550");
+        assertThat(f.account("MA_quantitylate").balance()).isEqualTo(Money.of("100.00"));
+    }
+
+    @Test
     void aPoisonMessageOnItsLastReceiveLeavesItsItemFailedAndTheJobFinishes() {
         f.load("+14155550700", 2);
         Caller master = f.master("MA_poison", "10.00");

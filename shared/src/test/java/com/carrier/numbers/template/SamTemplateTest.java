@@ -86,4 +86,12 @@ class SamTemplateTest {
         assertThatThrownBy(() -> com.carrier.numbers.TableNames.from(env::get))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("IDEMPOTENCY_TABLE");
     }
+
+    @Test
+    void theProvisioningConsumerRunsAsManyBatchesAsALoadHasMessageGroups() {
+        // More groups than batches would leave some chunks waiting; more batches than groups would idle.
+        assertThat(template.queueEvents()).filteredOn(e -> e.functionLogicalId().equals("ProvisioningConsumerFunction"))
+                .singleElement().satisfies(e -> assertThat(e.maximumConcurrency())
+                        .isEqualTo(com.carrier.numbers.port.ProvisioningTask.InventoryChunk.GROUPS));
+    }
 }

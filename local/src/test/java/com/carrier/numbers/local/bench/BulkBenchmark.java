@@ -12,6 +12,8 @@ import com.carrier.numbers.functions.queue.ProvisioningConsumerHandler;
 import com.carrier.numbers.service.SearchQuery;
 import com.carrier.numbers.testing.LocalSqs;
 import com.carrier.numbers.testing.PlatformFixture;
+import com.carrier.numbers.local.TemplateQueues;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +21,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Bulk provisioning figures, side by side in one run, on DynamoDB Local (embedded) and ElasticMQ
- * (in this JVM), the consumer fed by a poller like the event source mapping (batches of 10,
- * {@value #POLLERS} concurrent pollers, delete on success):
+ * (in this JVM), the consumer fed by a poller like the event source mapping (the batch size and
+ * ScalingConfig.MaximumConcurrency of the consumer's event in template.yaml, delete on success):
  * numbers loaded per second through the queue and consumer vs one number per call; the time to
  * load {@code bench.load} numbers (default 10^5); bulk purchases per second for one account and
  * for four; call reports per second through the call activity consumer.
@@ -33,7 +36,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * <pre>./mvnw -q -pl local -am package -DskipTests -Pbench-bulk   (-Dbench.load=20000 for a quick run)</pre>
  */
 public final class BulkBenchmark {
-    private static final int POLLERS = 4;
+    private static final String CONSUMER = "ProvisioningConsumerFunction";
 
     public static void main(String[] args) throws Exception {
         int bigLoad = Integer.parseInt(System.getProperty("bench.load", "100000"));
@@ -42,7 +45,11 @@ public final class BulkBenchmark {
             String url = sqs.fifoWithDlq("provisioning-bench", 5, 60)[0];
             PlatformFixture f = PlatformFixture.withQueue(new SqsProvisioningQueue(sqs.client, url));
             ProvisioningConsumerHandler consumer = new ProvisioningConsumerHandler(f.platform, 5);
-            Poller poller = new Poller(sqs, url, consumer);
+            // the consumer's event source mapping as the template defines it (the local runtime reads the same)
+            TemplateQueues.QueueEventDef event = TemplateQueues.read(Path.of("template.yaml")).events().stream()
+                    .filter(e -> e.function().logicalId().equals(CONSUMER)).findFirst().orElseThrow();
+            Poller poller = new Poller(sqs, url, consumer, event.maximumConcurrency() > 0 ? event.maximumConcurrency() : 5,
+                    event.batchSize());
             poller.start();
             try {
                 run(f, bigLoad, poller);
@@ -54,8 +61,8 @@ public final class BulkBenchmark {
     }
 
     private static void run(PlatformFixture f, int bigLoad, Poller poller) throws Exception {
-        System.out.printf("Bulk provisioning benchmark (DynamoDB Local embedded, ElasticMQ in-JVM, %d pollers x batch 10, %d cores)%n",
-                POLLERS, Runtime.getRuntime().availableProcessors());
+        System.out.printf("Bulk provisioning benchmark (DynamoDB Local embedded, ElasticMQ in-JVM, %d pollers x batch %d as template.yaml's"
+                + " ScalingConfig, %d cores)%n", poller.pollers, poller.batchSize, Runtime.getRuntime().availableProcessors());
 
         // 1. one number per call (the single load, sequential) vs a job through the queue and the consumer
         int single = 1_000;
@@ -165,27 +172,34 @@ public final class BulkBenchmark {
                     }
                     break;
                 }
-                Thread.sleep(50);
+                Thread.sleep(100); // each look is two reads on DynamoDB Local's one storage thread: not too often
             }
         }
     }
 
     /** Like the event source mapping: receive up to 10, invoke, delete what did not fail. */
     private static final class Poller {
+        private static final long FIRST_IDLE_PAUSE_MS = 10;
+        private static final long LAST_IDLE_PAUSE_MS = 320;
         private final LocalSqs sqs;
         private final String url;
         private final ProvisioningConsumerHandler consumer;
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final ExecutorService threads = Executors.newFixedThreadPool(POLLERS);
+        private final int pollers;
+        private final int batchSize;
+        private final ExecutorService threads;
 
-        Poller(LocalSqs sqs, String url, ProvisioningConsumerHandler consumer) {
+        Poller(LocalSqs sqs, String url, ProvisioningConsumerHandler consumer, int pollers, int batchSize) {
             this.sqs = sqs;
             this.url = url;
             this.consumer = consumer;
+            this.pollers = pollers;
+            this.batchSize = batchSize;
+            this.threads = Executors.newFixedThreadPool(pollers);
         }
 
         void start() {
-            for (int i = 0; i < POLLERS; i++) {
+            for (int i = 0; i < pollers; i++) {
                 threads.submit(this::loop);
             }
         }
@@ -196,13 +210,20 @@ public final class BulkBenchmark {
         }
 
         private void loop() {
+            long idlePause = FIRST_IDLE_PAUSE_MS;
             while (running.get()) {
                 try {
-                    List<Message> got = sqs.client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    // Short polls, pausing (doubling) while idle, as the local runtime's event source mapping does:
+                    // ElasticMQ answers a waiting FIFO long poll by re-checking the queue over and over while the groups
+                    // with messages are in flight, and idle pollers' fixed short polls cost as much in requests.
+                    List<Message> got = sqs.client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(batchSize).waitTimeSeconds(0)
                             .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
                     if (got.isEmpty()) {
+                        Thread.sleep(idlePause);
+                        idlePause = Math.min(LAST_IDLE_PAUSE_MS, idlePause * 2);
                         continue;
                     }
+                    idlePause = FIRST_IDLE_PAUSE_MS;
                     List<SQSEvent.SQSMessage> records = new ArrayList<>();
                     Map<String, String> receipts = new HashMap<>();
                     for (Message m : got) {
@@ -219,11 +240,17 @@ public final class BulkBenchmark {
                     e.setRecords(records);
                     List<String> failed = consumer.handleRequest(e, null).getBatchItemFailures().stream()
                             .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+                    List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
                     receipts.forEach((id, receipt) -> {
                         if (!failed.contains(id)) {
-                            sqs.client.deleteMessage(d -> d.queueUrl(url).receiptHandle(receipt));
+                            done.add(DeleteMessageBatchRequestEntry.builder().id(id).receiptHandle(receipt).build());
                         }
                     });
+                    if (!done.isEmpty()) {
+                        sqs.client.deleteMessageBatch(d -> d.queueUrl(url).entries(done));
+                    }
+                } catch (InterruptedException e) {
+                    return;
                 } catch (RuntimeException e) {
                     if (running.get()) {
                         System.err.println("poller: " + e);
