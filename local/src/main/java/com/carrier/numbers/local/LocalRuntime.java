@@ -110,7 +110,7 @@ public final class LocalRuntime implements AutoCloseable {
     private volatile boolean closed;
 
     private LocalRuntime(Options options, TemplateRoutes template, LocalDynamoDb dynamoDbLocal, NumbersPlatform platform,
-                         LocalWorkflows workflows, boolean seeded, LocalSqs sqs) throws IOException {
+                         LocalWorkflows workflows, TemplateTaskFunctions tasks, boolean seeded, LocalSqs sqs) throws IOException {
         this.options = options;
         this.workflows = workflows;
         this.overdueSweep = platform == null ? null : LocalOverdueSweep.start(platform, options.timeScale());
@@ -153,6 +153,14 @@ public final class LocalRuntime implements AutoCloseable {
         server.start();
         // The simulated carrier's task posts its signed events to this API's callback route, as a carrier would.
         System.setProperty("PLATFORM_API_URL", baseUrl().toString());
+        if (tasks != null) {
+            // The state machines' task handlers are built now, as Lambda's init would, while the platform
+            // and PLATFORM_API_URL are this runtime's: built on first use, they would take whatever another
+            // runtime of the same JVM (a test's) installed meanwhile. Then executions kept by --persist resume.
+            Platform.use(platform);
+            tasks.warmAll();
+            workflows.engine().resumePersisted();
+        }
         if (sqs != null) {
             sqs.startPolling(functions::get);
         }
@@ -173,6 +181,7 @@ public final class LocalRuntime implements AutoCloseable {
             sqs = LocalSqs.startIfAny(templatePath);
             NumbersPlatform platform = null;
             LocalWorkflows workflows = null;
+            TemplateTaskFunctions tasks = null;
             boolean seeded = false;
             if (options.platform()) {
                 // the names template.yaml gives the functions' table variables (a typo there fails here)
@@ -182,7 +191,8 @@ public final class LocalRuntime implements AutoCloseable {
                 WorkflowTime time = new WorkflowTime(options.timeScale());
                 WorkflowTime.useLocal(time);
                 TemplateStateMachines machines = TemplateStateMachines.read(templatePath);
-                engine = new StepFunctionsEngine(new TemplateTaskFunctions(machines.functions(), LocalRuntime.class.getClassLoader()),
+                tasks = new TemplateTaskFunctions(machines.functions(), LocalRuntime.class.getClassLoader());
+                engine = new StepFunctionsEngine(tasks,
                         time, Clock.systemUTC(), options.persistDir() == null ? null : options.persistDir().resolve("stepfunctions"));
                 Map<String, String> arns = new LinkedHashMap<>();
                 for (var m : machines.machines().values()) {
@@ -193,9 +203,8 @@ public final class LocalRuntime implements AutoCloseable {
                         NumbersPlatform.Settings.fromEnvironment(), workflows, provisioningQueue(sqs));
                 Platform.use(platform);
                 seeded = options.seed() && DemoData.seed(platform);
-                engine.resumePersisted(); // executions in flight at the last stop carry on (with --persist)
             }
-            return new LocalRuntime(options, template, dynamoDb, platform, workflows, seeded, sqs);
+            return new LocalRuntime(options, template, dynamoDb, platform, workflows, tasks, seeded, sqs);
         } catch (IOException | RuntimeException e) {
             if (sqs != null) {
                 sqs.close();

@@ -40,4 +40,36 @@ class LocalRuntimeWorkflowsTest {
             assertThat(WorkflowTime.local().scale()).isEqualTo(86_400.0);
         }
     }
+
+    /**
+     * Two runtimes in one JVM (as the test suite has): the second installs its own platform for
+     * no-argument constructors, then stops. The first one's workflow tasks keep its platform and its
+     * callback URL (built at its start), so its port still completes.
+     */
+    @Test
+    void aRuntimesWorkflowTasksKeepItsPlatformWhenAnotherRuntimeComesAndGoes() throws Exception {
+        try (LocalRuntime first = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withAccessLog(false))) {
+            try (LocalRuntime second = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withSeed(false).withAccessLog(false))) {
+                assertThat(second.platform()).isNotSameAs(first.platform());
+            }
+            var http = java.net.http.HttpClient.newHttpClient();
+            String body = "{\"number\": \"+14155551234\", \"account_number\": \"123456789\", \"carrier_name\": \"Previous Provider\","
+                    + " \"billing_phone\": \"+14155551234\", \"end_user_name\": \"John Doe\", \"end_user_address\": {\"street\": \"123 Main St\","
+                    + " \"city\": \"San Francisco\", \"state\": \"CA\", \"postal_code\": \"94102\", \"country\": \"US\"}}";
+            var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(first.baseUrl() + "/v2/ports"))
+                    .header("X-Auth-Token", "demo-master-token").header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).path("data").path("id").asText();
+            String status = "";
+            long until = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < until && !status.equals("completed") && !status.equals("failed")) {
+                Thread.sleep(250);
+                var got = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(first.baseUrl() + "/v2/ports/" + id))
+                        .header("X-Auth-Token", "demo-master-token").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(got.body()).path("data").path("status").asText();
+            }
+            assertThat(status).isEqualTo("completed");
+        }
+    }
 }

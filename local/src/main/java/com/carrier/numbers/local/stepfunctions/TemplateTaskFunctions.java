@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Task functions = the template's Lambda handlers, invoked in process as Lambda would: the payload
  * goes in as JSON through the Lambda runtime's serializers ({@link LambdaFunction}); a thrown
- * exception is reported with its class name as errorType. Handlers load on first use (after the
- * platform is installed for their no-argument constructors) and stay warm.
+ * exception is reported with its class name as errorType. The local runtime builds every handler
+ * once ({@link #warmAll}) after installing its platform for their no-argument constructors; they stay warm.
  */
 public final class TemplateTaskFunctions implements TaskFunctions {
     private final Map<String, FunctionDef> functions;
@@ -21,6 +21,11 @@ public final class TemplateTaskFunctions implements TaskFunctions {
     public TemplateTaskFunctions(Map<String, FunctionDef> functions, ClassLoader loader) {
         this.functions = Map.copyOf(functions);
         this.loader = loader;
+    }
+
+    /** Builds every task handler now (Lambda's init), with the platform and environment installed at this moment. */
+    public void warmAll() {
+        functions.forEach((name, def) -> warm.computeIfAbsent(name, n -> LambdaFunction.load(def, loader)));
     }
 
     @Override
