@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Bulk jobs on DynamoDB Local, the queued tasks run as the consumer runs them (in order, or twice, or racing). */
@@ -215,6 +216,7 @@ class BulkJobsTest {
     }
 
     @Test
+    @Tag("heavy") // 250 numbers loaded twice: seconds per run, so ./mvnw verify runs it, PIT does not
     void anInventoryLoadJobAddsTheNewNumbersAndReportsTheKnownOnes() {
         f.load("+16175550000", 5, "Boston", "MA"); // already in the platform
         List<InventoryNumber> load = new ArrayList<>();
