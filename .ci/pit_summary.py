@@ -14,11 +14,15 @@ for path in sys.argv[1:]:
     total_killed += len(killed)
     total += len(mutations)
     score = 100.0 * len(killed) / len(mutations) if mutations else 100.0
-    print(f"{path}: {len(killed)}/{len(mutations)} mutants killed = {score:.1f}%")
+    # shared/target/pit-reports-services/mutations.xml -> "shared (services)": one line per PIT execution
+    module, _, rest = path.partition("/target/")
+    execution = rest.split("/")[0].removeprefix("pit-reports").lstrip("-")
+    label = f"{module} ({execution})" if execution else module
+    print(f"{label}: {len(killed)}/{len(mutations)} mutants killed = {score:.1f}% [{path}]")
     for m in survived:
         cls = m.findtext("mutatedClass").rsplit(".", 1)[-1]
         mutator = m.findtext("mutator").rsplit(".", 1)[-1]
         print(f"  survived ({m.get('status')}): {cls}.{m.findtext('mutatedMethod')} line {m.findtext('lineNumber')}: "
               f"{mutator}: {m.findtext('description')}")
 if total:
-    print(f"mutation score, all modules: {total_killed}/{total} = {100.0 * total_killed / total:.1f}%")
+    print(f"mutation score, all reports above: {total_killed}/{total} = {100.0 * total_killed / total:.1f}%")

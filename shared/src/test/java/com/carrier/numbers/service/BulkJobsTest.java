@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Bulk jobs on DynamoDB Local, the queued tasks run as the consumer runs them (in order, or twice, or racing). */
@@ -215,6 +216,55 @@ class BulkJobsTest {
     }
 
     @Test
+    void aSmallInventoryLoadJobAddsTheNewNumbersAndReportsKnownAndRepeatedOnesOnce() {
+        // the fast sibling of the 250-number load above (tagged heavy): what PIT runs per mutant
+        f.load("+16175551000", 2, "Boston", "MA"); // already in the platform
+        List<InventoryNumber> load = new ArrayList<>();
+        for (String n : List.of("+16175551000", "+16175551001", "+16175551002", "+16175551003", "+16175551004", "+16175551002")) {
+            load.add(new InventoryNumber(n, "Boston", "MA", null, "local", null, null));
+        }
+        Job job = jobs.submitInventory(f.admin, load);
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.total()).isEqualTo(6);
+        List<ProvisioningTask> chunks = queue.drain();
+        assertThat(chunks).singleElement().isInstanceOf(InventoryChunk.class);
+        runAll(chunks);
+        runAll(chunks); // redelivered: nothing changes
+
+        Job done = jobs.get(f.admin, job.id(), 0, 1).job();
+        assertThat(done.succeeded()).isEqualTo(3);
+        assertThat(done.failed()).isEqualTo(3);
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED_WITH_ERRORS);
+        Map<Integer, JobItem> r = results(f.admin, job);
+        assertThat(r).hasSize(6);
+        assertThat(r.get(0).errorCode()).isEqualTo("NUMBER_UNAVAILABLE");
+        assertThat(r.get(1).errorCode()).isEqualTo("NUMBER_UNAVAILABLE");
+        assertThat(r.get(2).status()).isEqualTo(JobItem.SUCCEEDED);
+        assertThat(r.get(3).status()).isEqualTo(JobItem.SUCCEEDED);
+        assertThat(r.get(4).status()).isEqualTo(JobItem.SUCCEEDED);
+        assertThat(r.get(5).errorCode()).as("the job's own repeat of item 2").isEqualTo("NUMBER_UNAVAILABLE");
+        assertThat(f.platform.inventory().search(new SearchQuery("617555100", null, null, 10)))
+                .containsExactlyInAnyOrder("+16175551000", "+16175551001", "+16175551002", "+16175551003", "+16175551004");
+        assertThat(f.platform.auditTrail().forNumber(f.admin, "+16175551003")).singleElement()
+                .satisfies(a -> assertThat(a.actorAuthId()).isEqualTo(f.admin.authId()));
+
+        // refused before anything is queued: not an operator (403), nothing to load (400), a bad number (400)
+        Caller user = f.master("MA_smallload", "0");
+        assertThat(Errors.code(() -> jobs.submitInventory(user, load))).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(Errors.code(() -> jobs.submitInventory(f.admin, List.of()))).isEqualTo(ErrorCode.VALIDATION_ERROR);
+        assertThat(Errors.code(() -> jobs.submitInventory(f.admin, List.of(new InventoryNumber("12", null, null, null, null, null, null)))))
+                .isEqualTo(ErrorCode.VALIDATION_ERROR);
+        assertThat(queue.drain()).isEmpty();
+    }
+
+    @Test
+    void anOperatorsChunkWithoutAJobLoadsItsNumbers() {
+        jobs.run(new InventoryChunk(null, 0, List.of(new InventoryNumber("+16175552000", "Boston", "MA", null, "local", null, null))));
+        assertThat(f.platform.inventory().search(new SearchQuery("6175552000", null, null, 1))).containsExactly("+16175552000");
+    }
+
+    @Test
+    @Tag("heavy") // 250 numbers loaded twice: seconds per run, so ./mvnw verify runs it, PIT does not
     void anInventoryLoadJobAddsTheNewNumbersAndReportsTheKnownOnes() {
         f.load("+16175550000", 5, "Boston", "MA"); // already in the platform
         List<InventoryNumber> load = new ArrayList<>();

@@ -9,6 +9,7 @@ import com.carrier.numbers.testing.PlatformFixture;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * a small multiple of {@code quantity} items however many numbers match only some of the criteria
  * (DynamoDB Local reports ScannedCount: the items a Query read before any filter).
  */
+// "heavy": loads 1,185 numbers before its tests, which PIT would repeat per test and mutant; ./mvnw verify runs it
+@Tag("heavy")
 class CombinedSearchTest {
     /** Items read by every Query the platform sends. */
     static final class ReadCounter extends DelegatingDynamoDbClient {
