@@ -48,10 +48,11 @@ class PersistenceTest {
         String machine;
         try (EngineFixture before = new EngineFixture(1000, dir)) {
             machine = before.machine(def);
-            shortWait = before.start(machine, "{\"s\":100}");   // 100 ms
+            // 1 s: long enough that the engine stops before it ends even on a busy machine (100 ms was not)
+            shortWait = before.start(machine, "{\"s\":1000}");
             longWait = before.start(machine, "{\"s\":100000}"); // 100 s
         }
-        Thread.sleep(200);
+        Thread.sleep(1_200);
         try (EngineFixture after = new EngineFixture(1000, dir)) {
             after.machine(def);
             assertThat(after.engine.resumePersisted()).isEqualTo(2);
