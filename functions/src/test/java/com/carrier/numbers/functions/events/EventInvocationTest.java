@@ -5,10 +5,7 @@ import static com.carrier.numbers.functions.events.DemoWorld.MASTER;
 import static com.carrier.numbers.functions.events.DemoWorld.SUB1;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.carrier.numbers.NumbersPlatform;
@@ -16,6 +13,7 @@ import com.carrier.numbers.domain.Money;
 import com.carrier.numbers.domain.NumberState;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.Role;
+import com.carrier.numbers.functions.lifecycle.LambdaTestContext;
 import com.carrier.numbers.functions.template.Events;
 import com.carrier.numbers.template.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -681,92 +679,20 @@ class EventInvocationTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(f.handler() + ": no method " + f.handlerMethod() + "(input, Context)"));
         Object event = Events.load(f.logicalId(), method.getParameterTypes()[0]);
-        TestContext context = new TestContext(f.logicalId());
+        List<String> lines = new ArrayList<>();
+        LambdaTestContext context = new LambdaTestContext(f.logicalId(), "$LATEST", lines::add);
         Object result;
         try {
             result = method.invoke(handler, event, context);
         } catch (InvocationTargetException e) {
-            throw new AssertionError(f.logicalId() + " threw " + e.getCause() + "\nlog: " + String.join("", context.lines), e.getCause());
+            throw new AssertionError(f.logicalId() + " threw " + e.getCause() + "\nlog: " + String.join("", lines), e.getCause());
         }
         assertThat(result).as("%s answered nothing", f.logicalId()).isNotNull();
         PojoSerializer serializer = LambdaEventSerializers.serializerFor(method.getReturnType(), type.getClassLoader());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         serializer.toJson(result, out);
-        return new Outcome(f.logicalId(), JSON.readTree(out.toString(StandardCharsets.UTF_8)), context.lines);
+        return new Outcome(f.logicalId(), JSON.readTree(out.toString(StandardCharsets.UTF_8)), lines);
     }
 
     /** A Lambda context that keeps the handler's log lines (shown when a case fails). */
-    private static final class TestContext implements Context {
-        final List<String> lines = new ArrayList<>();
-        private final String function;
-
-        TestContext(String function) {
-            this.function = function;
-        }
-
-        @Override
-        public String getAwsRequestId() {
-            return "test-request";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + function;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "test";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return function;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:123456789012:function:" + function;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 20_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    lines.add(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    lines.add(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
-    }
 }

@@ -1,9 +1,6 @@
 package com.carrier.numbers.functions.lifecycle;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,7 +81,7 @@ public final class LifecycleDriver {
             try (InputStream in = Files.newInputStream(event)) {
                 input = LambdaEventSerializers.serializerFor(method.getParameterTypes()[0], type.getClassLoader()).fromJson(in);
             }
-            Object output = method.invoke(function, input, new LambdaContext(className));
+            Object output = method.invoke(function, input, LambdaTestContext.printing(className, "1"));
             @SuppressWarnings({"unchecked", "rawtypes"})
             PojoSerializer<Object> serializer = (PojoSerializer) LambdaEventSerializers.serializerFor(method.getReturnType(), type.getClassLoader());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -99,73 +96,5 @@ public final class LifecycleDriver {
         }
         Files.writeString(result, out.toString());
         System.exit(0); // the platform's warm-up thread and the HTTP client's threads do not hold the JVM
-    }
-
-    /** A Lambda context; the handlers' log lines go to this JVM's output (the test keeps it). */
-    private record LambdaContext(String function) implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "lifecycle-request";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/" + function;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "lifecycle";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return function;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:123456789012:function:" + function + ":live";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 20_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.out.print(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.out.print(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
     }
 }

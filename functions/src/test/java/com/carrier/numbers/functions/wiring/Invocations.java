@@ -2,12 +2,11 @@ package com.carrier.numbers.functions.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.carrier.numbers.functions.lifecycle.LambdaTestContext;
 import com.carrier.numbers.functions.template.Events;
 import com.carrier.numbers.template.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,9 +83,9 @@ public final class Invocations {
     private static Object contextFor(String function, ClassLoader loader) throws ClassNotFoundException {
         Class<?> contextType = Class.forName(Context.class.getName(), false, loader);
         if (contextType == Context.class) {
-            return new SimpleContext(function);
+            return LambdaTestContext.printing(function, "$LATEST");
         }
-        Context ours = new SimpleContext(function);
+        Context ours = LambdaTestContext.printing(function, "$LATEST");
         Class<?> loggerType = Class.forName(LambdaLogger.class.getName(), false, loader);
         Object logger = java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {loggerType}, (p, m, a) -> {
             if (m.getName().equals("log") && a != null && a.length > 0) {
@@ -103,25 +102,6 @@ public final class Invocations {
 
     /** A Lambda context that prints the handler's log lines. */
     public static Context context(String function) {
-        return new SimpleContext(function);
-    }
-
-    private record SimpleContext(String function) implements Context {
-        @Override public String getAwsRequestId() { return "wiring-request"; }
-        @Override public String getLogGroupName() { return "/aws/lambda/" + function; }
-        @Override public String getLogStreamName() { return "wiring"; }
-        @Override public String getFunctionName() { return function; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:" + function; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 20_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-        @Override public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override public void log(String message) { System.out.println(message); }
-                @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
-            };
-        }
+        return LambdaTestContext.printing(function, "$LATEST");
     }
 }
