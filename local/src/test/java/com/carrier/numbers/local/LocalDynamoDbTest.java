@@ -2,7 +2,6 @@ package com.carrier.numbers.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.carrier.numbers.TableNames;
 import com.carrier.numbers.adapter.dynamodb.TableSchemas;
 import com.carrier.numbers.template.SamTemplate;
 import java.nio.file.Path;

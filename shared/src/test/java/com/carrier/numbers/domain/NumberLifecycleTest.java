@@ -2,7 +2,6 @@ package com.carrier.numbers.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 /** The number's transition table: allowed and forbidden moves, creation and removal. */

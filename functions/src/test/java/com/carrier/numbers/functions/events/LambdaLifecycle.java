@@ -1,41 +1,26 @@
 package com.carrier.numbers.functions.events;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.carrier.numbers.TableNames;
 import com.carrier.numbers.functions.lifecycle.AwsCall;
 import com.carrier.numbers.functions.lifecycle.ContainerCredentialsEndpoint;
 import com.carrier.numbers.functions.lifecycle.LifecycleDriver;
-import com.carrier.numbers.functions.template.Events;
 import com.carrier.numbers.functions.wiring.AwsStandIns;
 import com.carrier.numbers.template.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.lang.reflect.RecordComponent;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
  * Runs every function of template.yaml through a SnapStart lifecycle, each in a fresh JVM on the

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.carrier.numbers.functions.lifecycle.LambdaTestContext;
-import com.carrier.numbers.functions.template.Events;
 import com.carrier.numbers.template.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,12 +28,7 @@ public final class Invocations {
     private Invocations() {
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static JsonNode invoke(SamTemplate.Function f, ClassLoader loader) throws Exception {
-        return invoke(f, loader, Events.json(f.logicalId()));
-    }
-
-    /** As {@link #invoke(SamTemplate.Function, ClassLoader)} with {@code eventJson} as the event. */
+    /** Invokes {@code f} with {@code eventJson} (its events/ file as it arrives now: see AwsStandIns.Prepared). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static JsonNode invoke(SamTemplate.Function f, ClassLoader loader, String eventJson) throws Exception {
         Class<?> type = Class.forName(f.handlerClass(), true, loader);

@@ -5,7 +5,6 @@ import static com.carrier.numbers.local.stepfunctions.EngineFixture.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.carrier.numbers.local.stepfunctions.StepFunctionsEngine.ExecutionView;
 import com.carrier.numbers.local.stepfunctions.StepFunctionsEngine.TaskTokenException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

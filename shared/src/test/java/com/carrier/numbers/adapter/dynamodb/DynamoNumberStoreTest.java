@@ -11,7 +11,6 @@ import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.port.ConditionFailed;
 import com.carrier.numbers.port.NumberWrite;
 import com.carrier.numbers.testing.LocalDynamo;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

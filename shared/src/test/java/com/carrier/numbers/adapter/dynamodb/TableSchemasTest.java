@@ -2,7 +2,6 @@ package com.carrier.numbers.adapter.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.carrier.numbers.TableNames;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
