@@ -3,6 +3,7 @@ package com.carrier.numbers.domain;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.Objects;
 
 /** E.164 parsing and validation through libphonenumber. */
 public final class E164 {
@@ -38,8 +39,7 @@ public final class E164 {
     /** ISO region of a valid E.164 number ("US", "CA"...), or "ZZ" if unknown. */
     public static String regionOf(String e164) {
         try {
-            String r = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
-            return r == null ? "ZZ" : r;
+            return Objects.requireNonNullElse(UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ")), "ZZ");
         } catch (NumberParseException e) {
             return "ZZ";
         }

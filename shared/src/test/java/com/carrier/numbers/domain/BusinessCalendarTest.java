@@ -32,6 +32,8 @@ class BusinessCalendarTest {
         assertThat(BusinessCalendar.isHoliday(d("2026-05-25"))).as("Memorial Day 2026 (last Monday of May)").isTrue();
         assertThat(BusinessCalendar.isHoliday(d("2026-10-12"))).as("Columbus Day 2026").isTrue();
         assertThat(BusinessCalendar.isHoliday(d("2026-01-14"))).isFalse();
+        assertThat(BusinessCalendar.isHoliday(d("2021-06-18"))).as("Juneteenth's first year, 2021: a Saturday, observed Friday 18th").isTrue();
+        assertThat(BusinessCalendar.isHoliday(d("2020-06-19"))).as("no Juneteenth holiday before 2021").isFalse();
     }
 
     @Test

@@ -37,6 +37,29 @@ class CallbackSignatureTest {
         assertUnauthorized(() -> sig.verify("yesterday", good, body, now));
     }
 
+    @Test
+    void theWindowIsFiveMinutesEitherWayInclusive() {
+        String good = sig.sign(ts, body);
+        sig.verify(Long.toString(ts), good, body, now.plusSeconds(300));
+        sig.verify(Long.toString(ts), good, body, now.minusSeconds(300));
+        assertUnauthorized(() -> sig.verify(Long.toString(ts), good, body, now.minusSeconds(301)));
+    }
+
+    @Test
+    void aMissingBodySignsAsAnEmptyOne() {
+        assertThat(sig.sign(ts, null)).isEqualTo(sig.sign(ts, ""));
+        sig.verify(Long.toString(ts), sig.sign(ts, ""), null, now);
+    }
+
+    @Test
+    void theSecretMustBeAtLeastSixteenCharacters() {
+        new CallbackSignature("0123456789abcdef");
+        for (String weak : new String[] {null, "", "0123456789abcde"}) {
+            assertThatThrownBy(() -> new CallbackSignature(weak)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the carrier callback secret must be at least 16 characters");
+        }
+    }
+
     private static void assertUnauthorized(Runnable r) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(PlatformException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));

@@ -67,6 +67,32 @@ class ErrorsAndEnumsTest {
     }
 
     @Test
+    void aJobFailsOnlyIfNoItemSucceeded() {
+        assertThat(JobStatus.finalFor(3, 0)).isEqualTo(JobStatus.COMPLETED);
+        assertThat(JobStatus.finalFor(0, 0)).isEqualTo(JobStatus.COMPLETED);
+        assertThat(JobStatus.finalFor(2, 1)).isEqualTo(JobStatus.COMPLETED_WITH_ERRORS);
+        assertThat(JobStatus.finalFor(0, 2)).isEqualTo(JobStatus.FAILED);
+        assertThat(JobStatus.QUEUED.isFinal()).isFalse();
+        assertThat(JobStatus.RUNNING.isFinal()).isFalse();
+        assertThat(JobStatus.COMPLETED_WITH_ERRORS.isFinal()).isTrue();
+        assertThat(JobStatus.COMPLETED_WITH_ERRORS.wire()).isEqualTo("completed_with_errors");
+        assertThat(JobStatus.fromWire("running")).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void jobActionsAndRejectionReasonsOnTheWire() {
+        assertThat(JobOperation.Action.UNASSIGN.wire()).isEqualTo("unassign");
+        assertThat(JobOperation.Action.fromWire("purchase")).isEqualTo(JobOperation.Action.PURCHASE);
+        assertThat(new JobOperation(JobOperation.Action.PURCHASE, null, "415", null, null, null, null).bySearch()).isTrue();
+        assertThat(new JobOperation(JobOperation.Action.PURCHASE, "+14155550101", null, null, null, null, null).bySearch()).isFalse();
+        assertThat(new JobOperation(JobOperation.Action.RELEASE, null, null, null, null, null, null).bySearch()).isFalse();
+        assertThat(RejectionReason.fromWire("PIN_INVALID")).isEqualTo(RejectionReason.PIN_INVALID);
+        assertThat(RejectionReason.fromWire("pin_invalid")).as("the carrier's reasons are upper case").isNull();
+        assertThat(RejectionReason.ENTITY_NAME_MISMATCH.message())
+                .isEqualTo("the end user's name does not match the losing carrier's records");
+    }
+
+    @Test
     void callersAndCredentials() {
         assertThat(Caller.SYSTEM.isAdmin()).isTrue();
         assertThat(new Caller("MA_1", "a", Role.USER).isAdmin()).isFalse();

@@ -80,6 +80,25 @@ class ApiRequestTest {
     }
 
     @Test
+    void withoutXAuthIdTheTokenAloneNamesTheCaller() {
+        var ok = new ApiRequest(event(null, null, null, null, Map.of("account_id", "MA_demo", "auth_id", "a1", "role", "admin")));
+        assertThat(ok.caller()).isEqualTo(new com.carrier.numbers.domain.Caller("MA_demo", "a1", Role.ADMIN));
+    }
+
+    @Test
+    void theBodyLimitCountsUtf8BytesAndIncludesTheLimitItself() {
+        String body = "{\"a\":\"\u00e9\u00e9\"}"; // 10 characters, 12 bytes in UTF-8
+        assertThat(new ApiRequest(event(null, null, null, body, null), 12).body().path("a").asText()).isEqualTo("\u00e9\u00e9");
+        PlatformException tooLarge = refusal(() -> new ApiRequest(event(null, null, null, body, null), 11).body());
+        assertThat(tooLarge.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+        assertThat(tooLarge.details()).containsEntry("max_bytes", 11);
+        String ascii = "{\"a\":\"bb\"}"; // 10 characters, 10 bytes
+        assertThat(new ApiRequest(event(null, null, null, ascii, null), 10).body().path("a").asText()).isEqualTo("bb");
+        assertThat(refusal(() -> new ApiRequest(event(null, null, null, ascii, null), 9).body()).code())
+                .isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
     void bodiesMustBeSmallJsonObjects() {
         assertThat(refusal(() -> new ApiRequest(event(null, null, null, "{nope", null)).body()).code())
                 .isEqualTo(ErrorCode.VALIDATION_ERROR);
