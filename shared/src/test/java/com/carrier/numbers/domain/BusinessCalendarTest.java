@@ -13,6 +13,12 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void todayIsTheEasternDate() {
+        assertThat(BusinessCalendar.today(Instant.parse("2026-12-02T03:00:00Z"))).as("10 pm Eastern on Dec 1").isEqualTo(d("2026-12-01"));
+        assertThat(BusinessCalendar.today(Instant.parse("2026-12-02T05:00:00Z"))).isEqualTo(d("2026-12-02"));
+    }
+
+    @Test
     void weekendsAreNotBusinessDays() {
         assertThat(BusinessCalendar.isBusinessDay(d("2026-12-05"))).as("Saturday").isFalse();
         assertThat(BusinessCalendar.isBusinessDay(d("2026-12-06"))).as("Sunday").isFalse();

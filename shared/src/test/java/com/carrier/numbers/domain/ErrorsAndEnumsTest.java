@@ -80,6 +80,14 @@ class ErrorsAndEnumsTest {
     }
 
     @Test
+    void aJobActsAsItsSubmitterAndItsItemsArePendingUntilTheyHaveAResult() {
+        Job job = new Job("job_1", "MA_1", "a1", Role.USER, Job.BULK, JobStatus.QUEUED, 2, 0, 0, null, Instant.EPOCH, null);
+        assertThat(job.caller()).isEqualTo(new Caller("MA_1", "a1", Role.USER));
+        assertThat(new JobItem("job_1", 0, "purchase", null, JobItem.PENDING, null, null).pending()).isTrue();
+        assertThat(new JobItem("job_1", 1, "purchase", "+14155550101", JobItem.FAILED, "NUMBER_UNAVAILABLE", "x").pending()).isFalse();
+    }
+
+    @Test
     void jobActionsAndRejectionReasonsOnTheWire() {
         assertThat(JobOperation.Action.UNASSIGN.wire()).isEqualTo("unassign");
         assertThat(JobOperation.Action.fromWire("purchase")).isEqualTo(JobOperation.Action.PURCHASE);

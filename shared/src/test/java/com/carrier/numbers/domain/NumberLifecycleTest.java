@@ -22,6 +22,13 @@ class NumberLifecycleTest {
     }
 
     @Test
+    void onlyAWithdrawnPortInRemovesTheNumber() {
+        for (NumberLifecycle action : NumberLifecycle.values()) {
+            assertThat(action.removesNumber()).as(action.name()).isEqualTo(action == NumberLifecycle.PORT_IN_WITHDRAW);
+        }
+    }
+
+    @Test
     void existingStatesCannotBeCreatedAgain() {
         assertThat(NumberLifecycle.PURCHASE.allows(null)).isFalse();
         assertThat(NumberLifecycle.PURCHASE.createsNumber()).isFalse();

@@ -54,6 +54,7 @@ class PortTest {
                 n("+14155550103", PortNumberStatus.CANCELLED));
         Port.Draft d = p.draft();
         assertThat(d.activeNumbers(PortNumberStatus.PORTED)).isSameAs(d);
+        assertThat(d.event(T0, "ported", null, null)).as("changes chain").isSameAs(d);
         Port changed = d.build();
         assertThat(changed.numbers()).containsExactly(
                 new PortedNumber("+14155550101", PortNumberStatus.PORTED, null),
@@ -77,6 +78,20 @@ class PortTest {
                 next.estimatedCompletion(), next.messages(), p.events(), next.taskToken(), next.taskStage(), next.submissions(),
                 next.decision(), next.carrierCompletedAt(), next.eventIds(), next.failureReason(), p.version())).isEqualTo(p);
         assertThat(p.events()).as("the port the draft came from is unchanged").isEmpty();
+    }
+
+    @Test
+    void statusesOnTheWireAndAsTheLosingCarrierShowsThem() {
+        assertThat(PortStatus.IN_PROGRESS.wire()).isEqualTo("in_progress");
+        assertThat(PortStatus.fromWire("cancelled")).isEqualTo(PortStatus.CANCELLED);
+        assertThat(PortStatus.fromWire("CANCELLED")).as("wire names are lower case").isNull();
+        assertThat(PortStatus.fromWire("ported")).isNull();
+        assertThat(java.util.Arrays.stream(PortStatus.values()).map(PortStatus::carrierStatus)).containsExactly(
+                "pending_transfer", "foc_confirmed", "transferring", "ported", "rejected", "cancelled");
+        assertThat(PortNumberStatus.IN_PROGRESS.wire()).isEqualTo("in_progress");
+        assertThat(PortNumberStatus.fromWire("ported")).isEqualTo(PortNumberStatus.PORTED);
+        assertThat(n("+14155550101", PortNumberStatus.REJECTED).isRejected()).isTrue();
+        assertThat(n("+14155550101", PortNumberStatus.CANCELLED).isRejected()).isFalse();
     }
 
     @Test

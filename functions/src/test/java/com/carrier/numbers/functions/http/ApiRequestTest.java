@@ -83,6 +83,11 @@ class ApiRequestTest {
     void withoutXAuthIdTheTokenAloneNamesTheCaller() {
         var ok = new ApiRequest(event(null, null, null, null, Map.of("account_id", "MA_demo", "auth_id", "a1", "role", "admin")));
         assertThat(ok.caller()).isEqualTo(new com.carrier.numbers.domain.Caller("MA_demo", "a1", Role.ADMIN));
+        for (Map<String, Object> partial : java.util.List.<Map<String, Object>>of(Map.of("auth_id", "a1", "role", "user"),
+                Map.of("account_id", "MA_demo", "role", "user"), Map.of("account_id", "MA_demo", "auth_id", "a1"))) {
+            var request = new ApiRequest(event(null, null, null, null, partial));
+            assertThat(refusal(request::caller).code()).as("authorizer context %s", partial).isEqualTo(ErrorCode.UNAUTHORIZED);
+        }
     }
 
     @Test
