@@ -86,6 +86,7 @@ class BulkJobRequestsTest {
 
         assertThat(Errors.code(() -> jobs.get(master, null, 0, 10))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(Errors.code(() -> jobs.get(master, "job_not-an-id", 0, 10))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(Errors.code(() -> jobs.get(master, "", 0, 10))).as("never sent to the store as a key").isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     @Test

@@ -58,10 +58,11 @@ class InventoryLoadChecksTest {
 
     @Test
     void aLoadHasAtMostTenThousandNumbersAndOneAtTheLimitIsCheckedEntryByEntry() {
-        List<InventoryNumber> atLimit = new ArrayList<>(Collections.nCopies(9_999, local("+16175553001")));
+        List<InventoryNumber> atLimit = new ArrayList<>();
         atLimit.add(local("not a number"));
-        // within the limit: the entries are checked, and the bad last one is named
-        assertRefusedNamingField(atLimit, "numbers[9999].number", "numbers[9999]: ");
+        atLimit.addAll(Collections.nCopies(9_999, local("+16175553001")));
+        // within the limit: the entries are checked (the first refusal is named: a cheap check of a full-size load)
+        assertRefusedNamingField(atLimit, "numbers[0].number", "numbers[0]: ");
         atLimit.add(local("+16175553002"));
         assertRefusedNamingField(atLimit, "numbers", "a load has 1 to 10000 numbers");
         assertThat(queue.drain()).isEmpty();
@@ -95,7 +96,9 @@ class InventoryLoadChecksTest {
         assertThat(inventory.load(f.admin, List.of(
                 new InventoryNumber("+16175553300", " Boston ", " ma ", " ", "", null, null),
                 new InventoryNumber("+16045553300", "Vancouver", "BC", null, null, null, null),
-                new InventoryNumber("+16045553301", "Vancouver", "BC", "ca", "toll_free", null, null)))).isEqualTo(3);
+                new InventoryNumber("+16045553301", "Vancouver", "BC", "ca", "toll_free", null, null),
+                // toll-free numbers are shared by the NANP countries: the operator's country stands
+                new InventoryNumber("+18665553300", null, null, "ca", "toll_free", null, null)))).isEqualTo(4);
 
         assertThat(inventory.browse(new SearchQuery("+16175553300", null, null, 1))).singleElement().satisfies(n -> {
             assertThat(n.country()).isEqualTo("US");
@@ -105,6 +108,8 @@ class InventoryLoadChecksTest {
             assertThat(n.setupFee()).isEqualTo(Money.of("1.00"));
             assertThat(n.monthlyCost()).isEqualTo(Money.of("0.99"));
         });
+        assertThat(inventory.browse(new SearchQuery("+18665553300", null, null, 1))).singleElement()
+                .satisfies(n -> assertThat(n.country()).isEqualTo("CA"));
         assertThat(inventory.browse(new SearchQuery("+16045553300", null, null, 1))).singleElement()
                 .satisfies(n -> assertThat(n.country()).isEqualTo("CA"));
         assertThat(inventory.browse(new SearchQuery("+16045553301", null, null, 1))).singleElement().satisfies(n -> {
@@ -136,5 +141,36 @@ class InventoryLoadChecksTest {
         assertThat(Errors.code(() -> inventory.ageOut("+16175553599"))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(inventory.ageOut("+16175553500").state()).as("available: nothing to age").isEqualTo(NumberState.AVAILABLE);
         assertThat(inventory.ageOut("+16175553500", Instant.parse("2026-01-01T00:00:00Z")).agedOut()).isFalse();
+    }
+
+    @Test
+    void aChunkAnswersWhichNumbersWentInAndWhyTheOthersDidNot() {
+        f.load("+16175553600", 1, "Boston", "MA"); // already in the platform
+        List<InventoryNumber> load = List.of(local("+16175553601"), local("+16175553600"), local("+16175553601"));
+        Job job = jobs.submitInventory(f.admin, load);
+        queue.drain();
+
+        List<Inventory.LoadResult> results = inventory.loadForJob(f.admin, job.id(), 0, load);
+
+        assertThat(results).hasSize(3);
+        assertThat(results).filteredOn(r -> r.refusal() == null).singleElement()
+                .satisfies(r -> assertThat(r.index()).isZero())
+                .satisfies(r -> assertThat(r.number()).isEqualTo("+16175553601"));
+        assertThat(results).filteredOn(r -> r.refusal() != null).extracting(Inventory.LoadResult::index).containsExactlyInAnyOrder(1, 2);
+        assertThat(results).filteredOn(r -> r.refusal() != null).allSatisfy(r -> {
+            assertThat(r.refusal().code()).isEqualTo(ErrorCode.NUMBER_UNAVAILABLE);
+            assertThat(r.refusal().getMessage()).isEqualTo(r.number() + " is already in the platform");
+        });
+        assertThat(Errors.code(() -> inventory.loadForJob(f.master("MA_notloader", "0"), job.id(), 0, load)))
+                .isEqualTo(ErrorCode.FORBIDDEN);
+    }
+
+    @Test
+    void aBlankCriterionIsNoCriterion() {
+        f.load("+16175553700", 2, "Boston", "MA");
+        assertThat(inventory.search(new SearchQuery("  ", "Boston", " ", 100)))
+                .contains("+16175553700", "+16175553701").allMatch(n -> n.startsWith("+1"));
+        assertThat(inventory.search(new SearchQuery("6175553700", " ", "", 5))).containsExactly("+16175553700");
+        assertThat(Errors.of(() -> inventory.search(new SearchQuery(" ", "", "  ", 5))).details()).containsEntry("field", "prefix");
     }
 }
