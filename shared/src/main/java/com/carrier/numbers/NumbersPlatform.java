@@ -79,20 +79,23 @@ public final class NumbersPlatform {
 
     public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings,
                                          Workflows workflows) {
-        return create(dynamo, tables, clock, settings, workflows, NO_QUEUE);
+        return create(dynamo, tables, clock, settings, workflows, null);
     }
 
     /** With the provisioning queue (bulk jobs, inventory loads, queued renewals). */
     public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings,
                                          Workflows workflows, ProvisioningQueue provisioningQueue) {
         workflows = workflows == null ? NO_WORKFLOWS : workflows;
+        // Renewals get the queue as given: without one, the hourly run charges what is due itself
+        // (Renewals.queued() false), instead of failing on NO_QUEUE as soon as anything is due.
+        var renewalQueue = provisioningQueue;
         provisioningQueue = provisioningQueue == null ? NO_QUEUE : provisioningQueue;
         var numberStore = new DynamoNumberStore(dynamo, tables.numbers(), tables.accounts(), tables.ledger(), tables.audit(),
                 tables.jobs());
         var accountStore = new DynamoAccountStore(dynamo, tables.accounts(), tables.ledger());
         var scope = new Scope(accountStore);
         var credentials = new Credentials(new DynamoCredentialStore(dynamo, tables.credentials()), scope, clock);
-        var renewals = new Renewals(numberStore, accountStore, clock, provisioningQueue);
+        var renewals = new Renewals(numberStore, accountStore, clock, renewalQueue);
         var numberWorkflows = new NumberWorkflows(workflows);
         var callStore = new DynamoCallActivityStore(dynamo, tables.callActivity());
         var inventory = new Inventory(numberStore, RateTable.standard(), clock, callStore);

@@ -184,26 +184,17 @@ public class BulkJobs {
     private void execute(Caller caller, String jobId, int index, JobOperation op) {
         String account = caller.accountId();
         JobItemMark mark = new JobItemMark(jobId, index, op.number());
-        switch (op.action()) {
-            case PURCHASE -> {
-                if (op.bySearch()) {
-                    purchaseBySearch(caller, jobId, index, op);
-                } else {
-                    settle(jobId, index, phoneNumbers.purchase(caller, account, op.number(), op.update(), mark));
-                }
-            }
-            case RELEASE -> settle(jobId, index, phoneNumbers.release(caller, account, op.number(), mark));
-            case UPDATE -> settle(jobId, index, phoneNumbers.update(caller, account, op.number(), op.update(), mark));
-            case ASSIGN -> settle(jobId, index, pool.assign(caller, op.subAccountId(), op.number(), mark));
-            case UNASSIGN -> settle(jobId, index, pool.unassign(caller, op.subAccountId(), op.number(), false, null, mark));
-        }
-    }
-
-    /**
-     * An operation that changed nothing (assign to where it already is, an empty update) wrote no
-     * transaction to carry its result: record it now (a no-op if the transaction already did).
-     */
-    private void settle(String jobId, int index, PhoneNumber result) {
+        PhoneNumber result = switch (op.action()) {
+            case PURCHASE -> op.bySearch()
+                    ? purchaseBySearch(caller, jobId, index, op)
+                    : phoneNumbers.purchase(caller, account, op.number(), op.update(), mark);
+            case RELEASE -> phoneNumbers.release(caller, account, op.number(), mark);
+            case UPDATE -> phoneNumbers.update(caller, account, op.number(), op.update(), mark);
+            case ASSIGN -> pool.assign(caller, op.subAccountId(), op.number(), mark);
+            case UNASSIGN -> pool.unassign(caller, op.subAccountId(), op.number(), false, null, mark);
+        };
+        // An operation that changed nothing (assign to where it already is, an empty update) wrote no
+        // transaction to carry its result: record it now (a no-op if the transaction already did).
         jobs.complete(jobId, index, result.number(), true, null, null);
     }
 
@@ -214,7 +205,7 @@ public class BulkJobs {
      * (NUMBER_UNAVAILABLE). A number someone else took is no longer available, so a fresh search
      * leaves it out: every round tries new numbers, and the rounds end.
      */
-    private void purchaseBySearch(Caller caller, String jobId, int index, JobOperation op) {
+    private PhoneNumber purchaseBySearch(Caller caller, String jobId, int index, JobOperation op) {
         Set<String> tried = new HashSet<>();
         for (int round = 0; round < SEARCH_ROUNDS; round++) {
             List<String> candidates = inventory.search(new SearchQuery(op.prefix(), op.city(), op.state(),
@@ -226,9 +217,7 @@ public class BulkJobs {
             for (String pick : candidates) {
                 tried.add(pick);
                 try {
-                    settle(jobId, index, phoneNumbers.purchase(caller, caller.accountId(), pick, op.update(),
-                            new JobItemMark(jobId, index, pick)));
-                    return;
+                    return phoneNumbers.purchase(caller, caller.accountId(), pick, op.update(), new JobItemMark(jobId, index, pick));
                 } catch (PlatformException e) {
                     if (e.code() != ErrorCode.NUMBER_UNAVAILABLE) {
                         throw e; // e.g. INSUFFICIENT_CREDIT, INVALID_REGION: the item's result
@@ -268,7 +257,7 @@ public class BulkJobs {
             return;
         }
         Caller operator = found.get().caller();
-        for (Inventory.LoadResult r : inventory.loadForJob(operator, chunk.jobId(), chunk.firstIndex(), chunk.numbers(), Set.of())) {
+        for (Inventory.LoadResult r : inventory.loadForJob(operator, chunk.jobId(), chunk.firstIndex(), chunk.numbers())) {
             if (r.refusal() != null) {
                 jobs.complete(chunk.jobId(), r.index(), r.number(), false, r.refusal().code().wire(), r.refusal().getMessage());
             }

@@ -140,11 +140,9 @@ public class Inventory {
     /**
      * A chunk of an operator's load job (items {@code firstIndex}...): the numbers go in many per
      * request, each conditioned on not existing, each with its job item's result in the same
-     * transaction. Entries at {@code skip} indexes (already done by an earlier delivery) are left out.
-     * A number already in the platform is refused NUMBER_UNAVAILABLE; a bad entry VALIDATION_ERROR.
+     * transaction. A number already in the platform is refused NUMBER_UNAVAILABLE; a bad entry VALIDATION_ERROR.
      */
-    public List<LoadResult> loadForJob(Caller operator, String jobId, int firstIndex, List<InventoryNumber> list,
-                                       java.util.Set<Integer> skip) {
+    public List<LoadResult> loadForJob(Caller operator, String jobId, int firstIndex, List<InventoryNumber> list) {
         requireOperator(operator);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<LoadResult> results = new ArrayList<>(list.size());
@@ -152,9 +150,6 @@ public class Inventory {
         java.util.Map<String, Integer> indexOf = new java.util.HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             int index = firstIndex + i;
-            if (skip.contains(index)) {
-                continue;
-            }
             try {
                 NumberWrite w = loadWrite(operator, now, list.get(i), jobId, index);
                 if (indexOf.putIfAbsent(w.after().number(), index) != null) {
