@@ -206,6 +206,17 @@ class PortStepsTest {
     }
 
     @Test
+    void anAuthorizedNumberFailedByAStepErrorIsNotCalledUnportable() {
+        // the carrier authorized the number; the cutover notice step then failed for good (Catch States.ALL)
+        Port p = create(alice, "+14155551234");
+        carrier(p, authorized("evt_a"));
+        f.platform.portSteps().authorize(p.id(), 1);
+        Port failed = f.platform.portSteps().fail(p.id(), 1, "States.TaskFailed", null);
+        assertThat(failed.numbers()).extracting(n -> n.number() + " " + n.reason()).containsExactly("+14155551234 SUBMISSION_FAILED");
+        assertThat(failed.failureReason()).isEqualTo(RejectionReason.SUBMISSION_FAILED);
+    }
+
+    @Test
     void aTimeoutAfterAPartialAuthorizationKeepsTheRejectionAndListsEachNumberOnce() {
         Port p = create(alice, "+14155551234", "+14155550000");
         carrier(p, authorized("evt_a", rejects("+14155550000", RejectionReason.NUMBER_NOT_PORTABLE)));
