@@ -264,17 +264,18 @@ public class PortSteps {
 
     /**
      * Failure (the definition's Catch): the port fails with a typed reason in {@code messages} and
-     * on each number, and its numbers leave the account. The reason is the carrier's recorded
-     * rejection when there is one (engines may drop a SendTaskFailure's cause), else what the error
-     * says: a task timeout is CARRIER_TIMEOUT, anything else SUBMISSION_FAILED.
+     * on each number, and its numbers leave the account. A number's reason is the carrier's recorded
+     * rejection of it when there is one (engines may drop a SendTaskFailure's cause), else what the
+     * error says: a task timeout is CARRIER_TIMEOUT, anything else SUBMISSION_FAILED.
      */
     public Port fail(String portId, int attempt, String error, RejectionReason given) {
         Port failed = change(portId, attempt, PortLifecycle.FAIL, d -> {
             Instant now = now();
             CarrierEvent decision = d.decision;
+            // a number the carrier did not reject (none decided, or authorized) fails for the platform's reason, never
+            // NUMBER_NOT_PORTABLE: a whole-port rejection already gives every number its reason (CarrierEvent.rejectionOf)
             RejectionReason fallback = given != null ? given
                     : error != null && error.contains("Timeout") ? RejectionReason.CARRIER_TIMEOUT
-                    : decision != null ? decision.reason() != null ? decision.reason() : RejectionReason.NUMBER_NOT_PORTABLE
                     : RejectionReason.SUBMISSION_FAILED;
             d.numbers.replaceAll(n -> {
                 if (n.isRejected()) {
