@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Prints PIT's mutation score per module and in total from target/pit-reports/mutations.xml files,
 and lists the surviving mutants (class, method, line, mutator) so accepted survivors can be reviewed."""
+import os
 import sys
 import xml.etree.ElementTree as ET
 
 total_killed = total = 0
 for path in sys.argv[1:]:
+    if not os.path.exists(path):
+        print(f"{path}: no report (that PIT run did not finish)")
+        continue
     root = ET.parse(path).getroot()
     mutations = root.findall("mutation")
     # PIT's score: killed (incl. timed out / memory error) over all mutations; NO_COVERAGE counts as survived.
