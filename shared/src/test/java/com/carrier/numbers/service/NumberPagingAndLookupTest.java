@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carrier.numbers.domain.Caller;
 import com.carrier.numbers.domain.ErrorCode;
+import com.carrier.numbers.adapter.dynamodb.DynamoNumberStore;
 import com.carrier.numbers.domain.InventoryNumber;
+import com.carrier.numbers.domain.NumberLifecycle;
+import com.carrier.numbers.domain.NumberState;
+import com.carrier.numbers.port.NumberWrite;
 import com.carrier.numbers.domain.NumberUpdate;
 import com.carrier.numbers.domain.PhoneNumber;
 import com.carrier.numbers.domain.PlatformException;
@@ -167,6 +171,7 @@ class NumberPagingAndLookupTest {
         assertThat(Errors.code(() -> numbers.getById(s, own.id()))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(Errors.code(() -> numbers.getById(stranger, own.id()))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(Errors.code(() -> numbers.getById(m, null))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(Errors.code(() -> numbers.getById(m, ""))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(Errors.code(() -> numbers.getById(m, "num_" + "a".repeat(65)))).isEqualTo(ErrorCode.NOT_FOUND);
     }
 
@@ -236,5 +241,24 @@ class NumberPagingAndLookupTest {
         } finally {
             byIdIndex.lagging = false;
         }
+    }
+
+    /** No service ports a number out yet; the transition table has the state, written here as a port-out would. */
+    @Test
+    void aNumberPortingOutCannotBeReleasedAndStaysAsItWas() {
+        Caller m = buyerOf("MA_portout", "+17075550117");
+        PhoneNumber inService = numbers.get(m, "MA_portout", "+17075550117");
+        NumberDraft d = NumberDraft.of(inService);
+        d.state = NumberLifecycle.PORT_OUT_REQUEST.to();
+        PhoneNumber portingOut = d.build();
+        new DynamoNumberStore(f.dynamo, f.tables.numbers(), f.tables.accounts(), f.tables.ledger(), f.tables.audit())
+                .apply(new NumberWrite(inService, portingOut, NumberLifecycle.PORT_OUT_REQUEST, Counters.deltas(inService, portingOut), null, null));
+        assertThat(numbers.get(m, "MA_portout", "+17075550117").state()).isEqualTo(NumberState.PORT_OUT);
+
+        PlatformException refused = Errors.of(() -> numbers.release(m, "MA_portout", "+17075550117"));
+        assertThat(refused.code()).isEqualTo(ErrorCode.NUMBER_UNAVAILABLE);
+        assertThat(refused.getMessage()).isEqualTo("+17075550117 cannot be released while " + NumberState.PORT_OUT.wire());
+        assertThat(numbers.get(m, "MA_portout", "+17075550117")).isEqualTo(portingOut);
+        assertThat(f.workflows.started()).noneMatch(st -> st.name().startsWith("aging-17075550117"));
     }
 }

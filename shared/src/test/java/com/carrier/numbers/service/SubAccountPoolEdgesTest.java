@@ -24,10 +24,10 @@ class SubAccountPoolEdgesTest {
     static void platform() {
         f = PlatformFixture.create();
         pool = f.platform.subAccountPool();
-        f.load("+15035550100", 5, "Portland", "OR");
+        f.load("+15035550100", 8, "Portland", "OR");
         master = f.master("MA_edges", "50.00");
         f.sub(master, "SA_edges", "0");
-        for (int i = 100; i < 105; i++) {
+        for (int i = 100; i < 108; i++) {
             f.platform.phoneNumbers().purchase(master, "MA_edges", "+15035550" + i, null);
         }
     }
@@ -95,5 +95,29 @@ class SubAccountPoolEdgesTest {
         assertThat(outcome.result()).isEqualTo(SubAccountPool.DeferredUnassignOutcome.Result.ABANDONED);
         assertThat(outcome.number()).isNull();
         assertThat(outcome.coolOffUntil()).isNull();
+    }
+
+    @Test
+    void aMasterAccountIsNotASubAccountOfThePool() {
+        for (Runnable wrongAccount : List.<Runnable>of(
+                () -> pool.assign(master, "MA_edges", "+15035550105"),
+                () -> pool.assign(f.admin, "MA_edges", "+15035550105"),
+                () -> pool.unassign(f.admin, "MA_edges", "+15035550105", false, null))) {
+            PlatformException e = Errors.of(wrongAccount);
+            assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+            assertThat(e.details()).containsEntry("field", "sub_account_id");
+        }
+        assertThat(f.platform.phoneNumbers().get(master, "MA_edges", "+15035550105").subAccountId()).isNull();
+    }
+
+    @Test
+    void theCheckOfAnEarlierScheduleChangesNothing() {
+        pool.assign(master, "SA_edges", "+15035550106");
+        f.platform.callActivity().record("+15035550106", f.clock.instant().minus(Duration.ofDays(1)));
+        PhoneNumber scheduled = pool.unassignWhenCooledOff(master, "SA_edges", "+15035550106").number();
+        var s = scheduled.unassignSchedule();
+        var stale = pool.completeDeferredUnassign("+15035550106", "SA_edges", s.requestedAt().minusSeconds(60), s.coolOffUntil());
+        assertThat(stale.result()).isEqualTo(SubAccountPool.DeferredUnassignOutcome.Result.ABANDONED);
+        assertThat(f.platform.phoneNumbers().get(master, "MA_edges", "+15035550106")).isEqualTo(scheduled);
     }
 }
