@@ -16,10 +16,10 @@ final class Audits {
                 accountId, action.reason(), false, null);
     }
 
-    /** A change that keeps the state (assign, unassign), possibly an admin override of the cool-off. */
+    /** A change that keeps the state (assign, unassign), possibly an admin override of the cool-off; every caller gives its reason. */
     static AuditRecord event(Caller caller, Instant at, String number, NumberState state, String action, String accountId,
                              String reason, boolean forced, Instant coolOffUntil) {
         return new AuditRecord(number, at, action, state, state, caller.accountId(), caller.authId(), accountId,
-                reason == null ? action : reason, forced, coolOffUntil);
+                reason, forced, coolOffUntil);
     }
 }

@@ -368,8 +368,8 @@ public class PhoneNumbers {
             }
             after = chunk.get(chunk.size() - 1).number();
         }
-        List<PhoneNumber> shown = matching.size() <= offset ? List.of()
-                : List.copyOf(matching.subList(offset, Math.min(matching.size(), offset + limit)));
+        // Clamped rather than branched: "size <= offset ? empty : subList" had a boundary no answer could tell apart.
+        List<PhoneNumber> shown = List.copyOf(matching.subList(Math.min(offset, matching.size()), Math.min(matching.size(), offset + limit)));
         String nextKey = matching.size() > offset + limit ? Integer.toString(offset + limit) : null;
         return new OffsetPage(shown, total(accountId, includeSubaccounts, status), limit, offset, nextKey);
     }

@@ -12,25 +12,41 @@ final class Retry {
     // Restore-safe (SnapStart): a ThreadLocalRandom captured in the snapshot would give every restored
     // environment the same sequence, so their concurrent retries would wait alike and collide again.
     private static final SecureRandom JITTER = new SecureRandom();
+
+    /** How a retry waits; tests record the pauses instead of sleeping. */
+    @FunctionalInterface
+    interface Pause {
+        void millis(long millis) throws InterruptedException;
+    }
+
     private Retry() {
     }
 
     static <T> T onConflict(int attempts, Supplier<T> readDecideWrite) {
+        return onConflict(attempts, readDecideWrite, Thread::sleep);
+    }
+
+    static <T> T onConflict(int attempts, Supplier<T> readDecideWrite, Pause pause) {
         ConditionFailed last = null;
         for (int i = 0; i < attempts; i++) {
             try {
                 return readDecideWrite.get();
             } catch (ConditionFailed e) {
                 last = e;
-                pause(i);
+                pause(pause, i);
             }
         }
         throw last;
     }
 
-    private static void pause(int attempt) {
+    /** The pause after failed attempt {@code attempt} (0-based) is drawn from [0, this) milliseconds: 2, 6, 10 ... 22 at most. */
+    static long jitterBound(int attempt) {
+        return 2L + Math.min(attempt, 5) * 4L;
+    }
+
+    private static void pause(Pause pause, int attempt) {
         try {
-            Thread.sleep(JITTER.nextLong(0, 2L + Math.min(attempt, 5) * 4L));
+            pause.millis(JITTER.nextLong(0, jitterBound(attempt)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

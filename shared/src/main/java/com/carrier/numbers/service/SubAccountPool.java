@@ -229,7 +229,7 @@ public class SubAccountPool {
     /** The sub-account, if the caller is its master (or an admin): 403 otherwise. */
     private Account requireSubOfCaller(Caller caller, String subAccountId) {
         Account sub = scope.require(caller, subAccountId);
-        if (sub.type() != AccountType.SUB || sub.parentId() == null) {
+        if (sub.type() != AccountType.SUB) { // a sub-account always has its parent (Accounts.create)
             throw PlatformException.validation("sub_account_id", subAccountId + " is not a sub-account");
         }
         if (!caller.isAdmin() && !caller.accountId().equals(sub.parentId())) {

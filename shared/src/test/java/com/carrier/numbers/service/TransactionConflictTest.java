@@ -70,7 +70,7 @@ class TransactionConflictTest {
     static void platform() {
         client = new ConflictingClient();
         f = PlatformFixture.on(client);
-        f.load("+19175550100", 5, "New York", "NY");
+        f.load("+19175550100", 7, "New York", "NY");
     }
 
     @Test
@@ -152,5 +152,33 @@ class TransactionConflictTest {
         assertThat(refused.details()).containsEntry("balance", new java.math.BigDecimal("1.01"));
         assertThat(f.account("MA_spender").balance()).isEqualTo(Money.of("1.01"));
         assertThat(f.platform.inventory().search(new SearchQuery("+19175550104", null, null, 1))).containsExactly("+19175550104");
+    }
+
+    @Test
+    void aBalanceThatJustCoversThePriceIsNot402AfterRepeatedConflicts() {
+        Caller buyer = f.master("MA_exact", "1.99"); // setup fee + first month of the loaded numbers
+        client.conflicts.set(1_000);
+        PlatformException refused;
+        try {
+            refused = Errors.of(() -> f.platform.phoneNumbers().purchase(buyer, "MA_exact", "+19175550105", null));
+        } finally {
+            client.conflicts.set(0);
+        }
+        assertThat(refused.code()).isEqualTo(ErrorCode.PURCHASE_FAILED);
+        assertThat(f.account("MA_exact").balance()).isEqualTo(Money.of("1.99"));
+        assertThat(f.platform.phoneNumbers().purchase(buyer, "MA_exact", "+19175550105", null).ownerId()).isEqualTo("MA_exact");
+        assertThat(f.account("MA_exact").balance()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void aPurchaseTheBalanceCannotCoverIsRefusedBeforeAnyWrite() {
+        Caller buyer = f.master("MA_short", "1.98");
+        client.calls.set(0);
+        PlatformException refused = Errors.of(() -> f.platform.phoneNumbers().purchase(buyer, "MA_short", "+19175550106", null));
+        assertThat(refused.code()).isEqualTo(ErrorCode.INSUFFICIENT_CREDIT);
+        assertThat(refused.details()).containsEntry("required", new java.math.BigDecimal("1.99"))
+                .containsEntry("balance", new java.math.BigDecimal("1.98"));
+        assertThat(client.calls).hasValue(0);
+        assertThat(f.account("MA_short").balance()).isEqualTo(Money.of("1.98"));
     }
 }
