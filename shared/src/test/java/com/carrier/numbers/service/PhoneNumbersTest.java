@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** An account's number listings at their page boundaries, numbers by id, holds, and updates that change nothing. */
-class NumberPagingAndLookupTest {
+class PhoneNumbersTest {
     static PlatformFixture f;
     static PhoneNumbers numbers;
     static final LaggingByIdIndex byIdIndex = new LaggingByIdIndex();

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class AccountsAndCredentialsTest {
+class AccountsTest {
     static PlatformFixture f;
     static Accounts accounts;
     static Credentials credentials;
