@@ -86,16 +86,15 @@ public final class NumbersPlatform {
     public static NumbersPlatform create(DynamoDbClient dynamo, TableNames tables, Clock clock, Settings settings,
                                          Workflows workflows, ProvisioningQueue provisioningQueue) {
         workflows = workflows == null ? NO_WORKFLOWS : workflows;
-        // Renewals get the queue as given: without one, the hourly run charges what is due itself
-        // (Renewals.queued() false), instead of failing on NO_QUEUE as soon as anything is due.
-        var renewalQueue = provisioningQueue;
-        provisioningQueue = provisioningQueue == null ? NO_QUEUE : provisioningQueue;
+        // Bulk jobs fail loudly without a queue (NO_QUEUE); renewals get the queue as given, so
+        // without one the hourly run charges what is due itself (Renewals.queued() is false).
+        ProvisioningQueue jobQueue = provisioningQueue == null ? NO_QUEUE : provisioningQueue;
         var numberStore = new DynamoNumberStore(dynamo, tables.numbers(), tables.accounts(), tables.ledger(), tables.audit(),
                 tables.jobs());
         var accountStore = new DynamoAccountStore(dynamo, tables.accounts(), tables.ledger());
         var scope = new Scope(accountStore);
         var credentials = new Credentials(new DynamoCredentialStore(dynamo, tables.credentials()), scope, clock);
-        var renewals = new Renewals(numberStore, accountStore, clock, renewalQueue);
+        var renewals = new Renewals(numberStore, accountStore, clock, provisioningQueue);
         var numberWorkflows = new NumberWorkflows(workflows);
         var callStore = new DynamoCallActivityStore(dynamo, tables.callActivity());
         var inventory = new Inventory(numberStore, RateTable.standard(), clock, callStore);
@@ -117,7 +116,7 @@ public final class NumbersPlatform {
                 new AuditTrail(new DynamoAuditStore(dynamo, tables.audit())),
                 new IdempotencyKeys(new DynamoIdempotencyStore(dynamo, tables.idempotency()), clock),
                 workflows,
-                new BulkJobs(new DynamoJobStore(dynamo, tables.jobs()), provisioningQueue, phoneNumbers, subAccountPool, inventory,
+                new BulkJobs(new DynamoJobStore(dynamo, tables.jobs()), jobQueue, phoneNumbers, subAccountPool, inventory,
                         scope, clock),
                 ports, portSteps, clock,
                 new OverdueSweep(numberStore, inventory, subAccountPool, clock));

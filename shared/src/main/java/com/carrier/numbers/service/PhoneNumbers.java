@@ -368,7 +368,7 @@ public class PhoneNumbers {
             }
             after = chunk.get(chunk.size() - 1).number();
         }
-        // Clamped rather than branched: "size <= offset ? empty : subList" had a boundary no answer could tell apart.
+        // an offset past the end is an empty page
         List<PhoneNumber> shown = List.copyOf(matching.subList(Math.min(offset, matching.size()), Math.min(matching.size(), offset + limit)));
         String nextKey = matching.size() > offset + limit ? Integer.toString(offset + limit) : null;
         return new OffsetPage(shown, total(accountId, includeSubaccounts, status), limit, offset, nextKey);
